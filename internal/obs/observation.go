@@ -29,7 +29,9 @@ const (
 	WomenWithChildren = "women_with_children"
 	Admissions        = "admissions"
 	Releases          = "releases"
-	Population        = "population"
+	// ChildrenReleased counts children released with their mothers.
+	ChildrenReleased = "children_released"
+	Population       = "population"
 	// PrisonersRate is prisoners per 100,000 of the population, as published
 	// by a source (Eurostat's P_HTHAB, UNODC's rates).
 	PrisonersRate = "prisoners_rate"
@@ -37,7 +39,7 @@ const (
 
 // Measures lists the known measures in a stable order.
 var Measures = []string{Prisoners, Capacity, Pregnant, Breastfeeding,
-	ChildrenInPrison, WomenWithChildren, Admissions, Releases, Population, PrisonersRate}
+	ChildrenInPrison, WomenWithChildren, Admissions, Releases, ChildrenReleased, Population, PrisonersRate}
 
 // Observation is one count: what was counted, where, when, and where in
 // which file the number came from.
