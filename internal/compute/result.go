@@ -11,6 +11,9 @@ type Point struct {
 	Reason string `json:"reason,omitempty"`
 	// Sources are the cells the value was computed from.
 	Sources []obs.Source `json:"sources,omitempty"`
+	// Note says how a present value was obtained when it was not read or
+	// summed directly ("male = total − female").
+	Note string `json:"note,omitempty"`
 }
 
 // Year returns the year of the point's date.
@@ -24,6 +27,8 @@ type Series struct {
 	// band, a release mechanism) or "" when the indicator has none.
 	Breakdown string  `json:"breakdown,omitempty"`
 	Points    []Point `json:"points"` // in date order
+	// Note qualifies the whole series ("2008 = 100" for an index).
+	Note string `json:"note,omitempty"`
 }
 
 // Indicator is one catalogue entry; the methodology page is generated from
@@ -57,6 +62,13 @@ type Result struct {
 	Catalogue []Indicator  `json:"catalogue"`
 	Series    []Series     `json:"series"`
 	Findings  []KeyFinding `json:"findings"`
+	// Levels maps each place with a series to its gazetteer level
+	// (country, province, facility), or "" when the gazetteer does not
+	// know it. Ranking reads it.
+	Levels map[string]string `json:"levels,omitempty"`
+	// WorldRank is the country's rank among countries by women's share,
+	// when Options.Reference was given and covers a year with data.
+	WorldRank *CountryRank `json:"world_rank,omitempty"`
 	index     map[seriesKey]int
 }
 
