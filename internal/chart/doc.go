@@ -1,0 +1,27 @@
+// Package chart turns chart definitions (charts/*.toml) and computed
+// indicators into what a page shows: an ECharts option, the SVG that
+// ECharts' server-side renderer draws from it, the table and CSV of exactly
+// the plotted values, and a one-sentence text alternative.
+//
+// In: definitions (LoadDefs), a *compute.Result, the gazetteer and the
+// languages. Out: one Chart per definition × language (× province for
+// "each province" definitions); Renderer.Render fills each Chart's SVG by
+// running one long-lived Node process over the npm echarts package.
+//
+// Always:
+//   - a missing point is a gap (null in the option, "–" in the table, its
+//     reason in the CSV), never zero;
+//   - the option is serialised with encoding/json, so <, > and & from a
+//     spreadsheet label reach the page as \u003c, \u003e, \u0026; go-echarts'
+//     HTML output is never used;
+//   - CSV text cells that a spreadsheet would run as a formula are prefixed
+//     with an apostrophe (OWASP); number cells are written as numbers;
+//   - a rendered SVG is checked to hold no script, foreignObject or event
+//     attribute before it is handed back;
+//   - series differ by more than colour: Okabe–Ito colours plus marker and
+//     dash (lines) or decal pattern (bars);
+//   - the output depends only on the inputs: no clock, no random ids (only
+//     go-echarts' option types are used, never its chart objects, which
+//     carry a random chart id), and the SVG's zrender ids are prefixed with
+//     the chart's id and renumbered, so render order does not change them.
+package chart

@@ -1,0 +1,335 @@
+package chart
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+)
+
+//go:embed render.js
+var renderScript []byte
+
+// Renderer draws charts to SVG with ECharts' server-side renderer, run by
+// one long-lived Node process. Rendered SVGs are cached in cacheDir by the
+// hash of the echarts version, the script, the size and the option.
+type Renderer struct {
+	mu       sync.Mutex
+	cmd      *exec.Cmd
+	stdin    io.WriteCloser
+	lines    chan []byte   // protocol lines from node's stdout
+	exited   chan struct{} // closed when node has exited
+	waitErr  error         // node's exit status, set before exited closes
+	stderr   *tail
+	script   string // temporary file holding render.js
+	cacheDir string
+	version  string // echarts version
+	broken   error  // set once the process can no longer be used
+	// Timeout bounds one chart's rendering (default one minute).
+	Timeout time.Duration
+}
+
+// NewRenderer starts node over nodeModules (the directory holding
+// echarts). cacheDir may be empty for no cache. ctx ends the process.
+func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, error) {
+	if _, err := os.Stat(filepath.Join(nodeModules, "echarts", "package.json")); err != nil {
+		return nil, fmt.Errorf("chart: %s: npm package echarts not found (run `npm ci`): %w", nodeModules, err)
+	}
+	node, err := exec.LookPath("node")
+	if err != nil {
+		return nil, fmt.Errorf("chart: node is needed to draw charts: %w", err)
+	}
+	if cacheDir != "" {
+		if err := os.MkdirAll(cacheDir, 0o755); err != nil {
+			return nil, fmt.Errorf("chart: cache: %w", err)
+		}
+	}
+	f, err := os.CreateTemp("", "prisonstats-render-*.cjs")
+	if err != nil {
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	if _, err := f.Write(renderScript); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	f.Close()
+	abs, err := filepath.Abs(nodeModules)
+	if err != nil {
+		os.Remove(f.Name())
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	r := &Renderer{
+		script: f.Name(), cacheDir: cacheDir, stderr: &tail{max: 8 << 10},
+		lines: make(chan []byte, 1), exited: make(chan struct{}), Timeout: time.Minute,
+	}
+	r.cmd = exec.CommandContext(ctx, node, r.script, abs)
+	r.cmd.Stderr = r.stderr
+	r.cmd.WaitDelay = 5 * time.Second
+	r.stdin, err = r.cmd.StdinPipe()
+	if err != nil {
+		os.Remove(r.script)
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	stdout, err := r.cmd.StdoutPipe()
+	if err != nil {
+		os.Remove(r.script)
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	if err := r.cmd.Start(); err != nil {
+		os.Remove(r.script)
+		return nil, fmt.Errorf("chart: start node: %w", err)
+	}
+	go r.read(stdout)
+
+	var hello struct {
+		Ready   bool   `json:"ready"`
+		Version string `json:"version"`
+		Fatal   string `json:"fatal"`
+	}
+	line, err := r.next(ctx, 30*time.Second)
+	if err == nil {
+		err = json.Unmarshal(line, &hello)
+	}
+	switch {
+	case err != nil:
+		r.Close()
+		return nil, fmt.Errorf("chart: node did not start: %w", err)
+	case hello.Fatal != "":
+		r.Close()
+		return nil, fmt.Errorf("chart: node cannot load echarts from %s: %s", nodeModules, hello.Fatal)
+	case !hello.Ready:
+		r.Close()
+		return nil, fmt.Errorf("chart: node: unexpected first line %q", line)
+	}
+	r.version = hello.Version
+	return r, nil
+}
+
+// Version is the echarts version node loaded.
+func (r *Renderer) Version() string { return r.version }
+
+func (r *Renderer) read(stdout io.Reader) {
+	br := bufio.NewReaderSize(stdout, 1<<20)
+	for {
+		line, err := br.ReadBytes('\n')
+		if len(line) > 0 && err == nil {
+			r.lines <- line
+		}
+		if err != nil {
+			r.waitErr = r.cmd.Wait()
+			close(r.exited)
+			return
+		}
+	}
+}
+
+// next waits for node's next line, node's exit, ctx or the timeout.
+func (r *Renderer) next(ctx context.Context, timeout time.Duration) ([]byte, error) {
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case line := <-r.lines:
+		return line, nil
+	case <-r.exited:
+		select {
+		case line := <-r.lines:
+			return line, nil
+		default:
+		}
+		return nil, fmt.Errorf("node exited (%v)%s", r.waitErr, r.stderr.suffix())
+	case <-ctx.Done():
+		r.kill()
+		return nil, ctx.Err()
+	case <-t.C:
+		r.kill()
+		return nil, fmt.Errorf("node gave no answer in %v%s", timeout, r.stderr.suffix())
+	}
+}
+
+func (r *Renderer) kill() {
+	if r.cmd.Process != nil {
+		r.cmd.Process.Kill()
+	}
+}
+
+type request struct {
+	ID     string          `json:"id"`
+	Option json.RawMessage `json:"option"`
+	Width  int             `json:"width"`
+	Height int             `json:"height"`
+}
+
+type response struct {
+	ID    string `json:"id"`
+	SVG   string `json:"svg"`
+	Error string `json:"error"`
+}
+
+// Render fills the SVG of each chart. A chart ECharts rejects gives an
+// error naming it and the others are still drawn; a crash or ctx stops
+// everything.
+func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var errs []error
+	for i := range cs {
+		c := &cs[i]
+		name := c.ID + " (" + c.Lang + ")"
+		if r.broken != nil {
+			return errors.Join(append(errs, fmt.Errorf("chart %s: renderer unusable: %w", name, r.broken))...)
+		}
+		w, h := c.Width, c.Height
+		if w == 0 {
+			w = defaultWidth
+		}
+		if h == 0 {
+			h = defaultHeight
+		}
+		raw, err := r.renderOne(ctx, name, c.Option, w, h)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
+			if ctx.Err() != nil {
+				return errors.Join(errs...)
+			}
+			continue
+		}
+		svg, err := finishSVG(raw, c.ID+"-"+c.Lang, c.Alt)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
+			continue
+		}
+		c.SVG = svg
+	}
+	return errors.Join(errs...)
+}
+
+func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (string, error) {
+	sum := sha256.New()
+	for _, s := range []string{r.version, string(renderScript), strconv.Itoa(w), strconv.Itoa(h)} {
+		sum.Write([]byte(s))
+		sum.Write([]byte{0})
+	}
+	sum.Write(option)
+	key := hex.EncodeToString(sum.Sum(nil))
+	var path string
+	if r.cacheDir != "" {
+		path = filepath.Join(r.cacheDir, key+".svg")
+		if b, err := os.ReadFile(path); err == nil {
+			return string(b), nil
+		}
+	}
+	req, err := json.Marshal(request{ID: name, Option: option, Width: w, Height: h})
+	if err != nil {
+		return "", err
+	}
+	if _, err := r.stdin.Write(append(req, '\n')); err != nil {
+		r.broken = fmt.Errorf("write to node: %w%s", err, r.stderr.suffix())
+		return "", r.broken
+	}
+	line, err := r.next(ctx, r.Timeout)
+	if err != nil {
+		r.broken = err
+		return "", err
+	}
+	var resp response
+	if err := json.Unmarshal(line, &resp); err != nil {
+		r.broken = fmt.Errorf("node: bad answer %.80q: %w", line, err)
+		return "", r.broken
+	}
+	switch {
+	case resp.ID != name:
+		r.broken = fmt.Errorf("node answered for %q", resp.ID)
+		return "", r.broken
+	case resp.Error != "":
+		return "", fmt.Errorf("echarts: %s", resp.Error)
+	case resp.SVG == "":
+		return "", fmt.Errorf("echarts: empty SVG")
+	}
+	if path != "" {
+		if err := writeAtomic(path, []byte(resp.SVG)); err != nil {
+			return "", fmt.Errorf("cache: %w", err)
+		}
+	}
+	return resp.SVG, nil
+}
+
+// Close ends the node process and removes its script.
+func (r *Renderer) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.stdin != nil {
+		r.stdin.Close()
+	}
+	// Drain answers nobody waits for, so that the reader reaches EOF.
+	deadline := time.After(5 * time.Second)
+	for done := false; !done; {
+		select {
+		case <-r.lines:
+		case <-r.exited:
+			done = true
+		case <-deadline:
+			r.kill()
+			deadline = nil
+		}
+	}
+	os.Remove(r.script)
+	if r.broken == nil {
+		r.broken = errors.New("renderer closed")
+	}
+	return nil
+}
+
+func writeAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		os.Remove(f.Name())
+		return err
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// tail keeps the last bytes node wrote to stderr, for error messages.
+type tail struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > t.max {
+		t.buf = t.buf[len(t.buf)-t.max:]
+	}
+	return len(p), nil
+}
+
+func (t *tail) suffix() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.buf) == 0 {
+		return ""
+	}
+	return ": node stderr: " + string(t.buf)
+}

@@ -1,0 +1,312 @@
+package chart
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+const nodeModules = "../../node_modules"
+
+// newRenderer starts node, or skips the test when node or the npm echarts
+// package is not installed.
+func newRenderer(t testing.TB, cacheDir string) *Renderer {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(nodeModules, "echarts", "package.json")); err != nil {
+		t.Skipf("skipping: %s/echarts is missing; run `npm ci` at the repository root", nodeModules)
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("skipping: node is not installed")
+	}
+	r, err := NewRenderer(context.Background(), nodeModules, cacheDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	return r
+}
+
+func TestRendererDrawsSVG(t *testing.T) {
+	r := newRenderer(t, t.TempDir())
+	if r.Version() != "6.1.0" {
+		t.Errorf("echarts version = %q, want 6.1.0 (package.json pins it)", r.Version())
+	}
+	cs := build(t, indexDef, Options{Langs: []string{"en", "km"}})
+	if err := r.Render(context.Background(), cs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		svg := c.SVG
+		if !strings.HasPrefix(svg, "<svg ") || !strings.Contains(svg, `viewBox="0 0 640 400"`) {
+			t.Errorf("%s: SVG does not start with <svg … viewBox: %.200s", c.Lang, svg)
+		}
+		if !strings.Contains(svg, ">"+c.Title+"</text>") {
+			t.Errorf("%s: SVG lacks the title text %q", c.Lang, c.Title)
+		}
+		// The women's line: a path drawn for series 0 with its colour.
+		if !regexp.MustCompile(`<path d="M[^"]+"[^>]*stroke="#0072B2"`).MatchString(svg) {
+			t.Errorf("%s: SVG has no path stroked in the first series' colour", c.Lang)
+		}
+		if strings.Contains(strings.ToLower(svg), "<script") {
+			t.Errorf("%s: SVG holds a script element", c.Lang)
+		}
+		if !strings.Contains(svg, `role="img" aria-label="`) {
+			t.Errorf("%s: SVG root has no role/aria-label", c.Lang)
+		}
+		if regexp.MustCompile(`\bzr\d+-`).MatchString(svg) {
+			t.Errorf("%s: SVG keeps zrender's order-dependent ids", c.Lang)
+		}
+		if err := checkSVG(svg); err != nil {
+			t.Errorf("%s: %v", c.Lang, err)
+		}
+	}
+	if !strings.Contains(cs[1].SVG, "Noto Sans Khmer") {
+		t.Error("km SVG does not ask for Noto Sans Khmer")
+	}
+}
+
+func TestRendererOutputDoesNotDependOnOrder(t *testing.T) {
+	r := newRenderer(t, "")
+	first := build(t, indexDef, Options{Langs: []string{"en", "km"}})
+	second := build(t, indexDef, Options{Langs: []string{"km", "en"}})
+	if err := r.Render(context.Background(), first); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Render(context.Background(), second); err != nil {
+		t.Fatal(err)
+	}
+	if first[0].SVG != second[1].SVG || first[1].SVG != second[0].SVG {
+		t.Error("the same chart rendered later in the process gives a different SVG")
+	}
+	if first[0].SVG == first[1].SVG {
+		t.Error("en and km charts have the same SVG")
+	}
+}
+
+func TestRendererEscapesHostileLabels(t *testing.T) {
+	r := newRenderer(t, "")
+	cs := hostileCharts(t)
+	if err := r.Render(context.Background(), cs); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		// Parsed, not searched: " onerror=" may well appear as text.
+		for _, name := range markup(t, c.SVG) {
+			if name == "script" || name == "img" || name == "@onerror" {
+				t.Errorf("%s: SVG carries live markup from a label: %s", c.ID, name)
+			}
+		}
+		if strings.Contains(strings.ToLower(c.SVG), "<script") || strings.Contains(strings.ToLower(c.SVG), "<img") {
+			t.Errorf("%s: SVG holds a raw <script or <img", c.ID)
+		}
+		if !strings.Contains(c.SVG, "&lt;script&gt;alert(1)&lt;/script&gt;") && !strings.Contains(c.SVG, "&lt;img src=x onerror=alert(1)&gt;") {
+			t.Errorf("%s: SVG does not show the hostile label as text", c.ID)
+		}
+		if err := checkSVG(c.SVG); err != nil {
+			t.Errorf("%s: %v", c.ID, err)
+		}
+	}
+}
+
+// markup lists the element names and, prefixed with @, the attribute names
+// of an SVG, lower-cased.
+func markup(t *testing.T, svg string) []string {
+	t.Helper()
+	d := xml.NewDecoder(strings.NewReader(svg))
+	var out []string
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatalf("SVG does not parse: %v", err)
+		}
+		if el, ok := tok.(xml.StartElement); ok {
+			out = append(out, strings.ToLower(el.Name.Local))
+			for _, a := range el.Attr {
+				out = append(out, "@"+strings.ToLower(a.Name.Local))
+			}
+		}
+	}
+}
+
+func TestRendererCachesByOption(t *testing.T) {
+	dir := t.TempDir()
+	r := newRenderer(t, dir)
+	cs := build(t, indexDef, Options{Langs: []string{"en"}})
+	if err := r.Render(context.Background(), cs); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.svg"))
+	if len(files) != 1 {
+		t.Fatalf("cache holds %d files, want 1", len(files))
+	}
+	// Poison the cache entry: a second render must come from the cache.
+	if err := os.WriteFile(files[0], []byte(`<svg width="1" height="1"><text>cached</text></svg>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again := build(t, indexDef, Options{Langs: []string{"en"}})
+	if err := r.Render(context.Background(), again); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(again[0].SVG, "cached") {
+		t.Errorf("second render did not use the cache: %.200s", again[0].SVG)
+	}
+	// A poisoned cache entry is still checked.
+	os.WriteFile(files[0], []byte(`<svg width="1"><script>alert(1)</script></svg>`), 0o644)
+	bad := build(t, indexDef, Options{Langs: []string{"en"}})
+	if err := r.Render(context.Background(), bad); !errors.Is(err, ErrActiveSVG) {
+		t.Errorf("render from a cache entry with a script: error = %v, want ErrActiveSVG", err)
+	}
+}
+
+func TestRendererNamesChartOnEChartsError(t *testing.T) {
+	r := newRenderer(t, "")
+	cs := []Chart{
+		{ID: "broken", Lang: "en", Option: json.RawMessage(`{"series":[{"type":"no-such-type","data":[1]}]}`)},
+		{ID: "fine", Lang: "en", Option: json.RawMessage(`{"xAxis":{"type":"category","data":["a"]},"yAxis":{},"series":[{"type":"bar","data":[1]}]}`)},
+	}
+	err := r.Render(context.Background(), cs)
+	if err == nil || !strings.Contains(err.Error(), "chart broken (en)") {
+		t.Errorf("Render error = %v, want one naming chart broken (en)", err)
+	}
+	if cs[1].SVG == "" {
+		t.Error("a bad chart stopped the good one after it")
+	}
+}
+
+func TestRendererStopsOnCancel(t *testing.T) {
+	r := newRenderer(t, "")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	cs := build(t, indexDef, Options{Langs: []string{"en"}})
+	done := make(chan error, 1)
+	go func() { done <- r.Render(ctx, cs) }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("Render after cancel = %v, want context.Canceled", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Render hung after its context was cancelled")
+	}
+}
+
+// fakeEcharts writes a node_modules with an "echarts" whose init runs body.
+func fakeEcharts(t *testing.T, body string) string {
+	t.Helper()
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("skipping: node is not installed")
+	}
+	dir := filepath.Join(t.TempDir(), "node_modules")
+	pkg := filepath.Join(dir, "echarts")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(pkg, "package.json"), []byte(`{"name":"echarts","version":"0.0.0-fake","main":"index.js"}`), 0o644)
+	os.WriteFile(filepath.Join(pkg, "index.js"), []byte(`module.exports = { init() { `+body+` } };`), 0o644)
+	return dir
+}
+
+func TestRendererReportsNodeCrash(t *testing.T) {
+	r, err := NewRenderer(context.Background(), fakeEcharts(t, `process.stderr.write("boom\n"); process.exit(3);`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cs := []Chart{{ID: "crashes", Lang: "km", Option: json.RawMessage(`{}`)}, {ID: "after", Lang: "en", Option: json.RawMessage(`{}`)}}
+	err = r.Render(context.Background(), cs)
+	if err == nil || !strings.Contains(err.Error(), "chart crashes (km)") || !strings.Contains(err.Error(), "boom") {
+		t.Errorf("Render error = %v, want one naming chart crashes (km) with node's stderr", err)
+	}
+}
+
+func TestRendererTimesOut(t *testing.T) {
+	r, err := NewRenderer(context.Background(), fakeEcharts(t, `for (;;) {}`), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	r.Timeout = 500 * time.Millisecond
+	start := time.Now()
+	err = r.Render(context.Background(), []Chart{{ID: "loops", Lang: "en", Option: json.RawMessage(`{}`)}})
+	if err == nil || !strings.Contains(err.Error(), "chart loops (en)") {
+		t.Errorf("Render error = %v, want one naming chart loops (en)", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("Render took %v after a 500ms timeout", d)
+	}
+}
+
+func TestNewRendererWithoutEcharts(t *testing.T) {
+	_, err := NewRenderer(context.Background(), t.TempDir(), "")
+	if err == nil || !strings.Contains(err.Error(), "npm ci") {
+		t.Errorf("NewRenderer over an empty dir = %v, want an error telling to run npm ci", err)
+	}
+}
+
+func TestCheckSVG(t *testing.T) {
+	tests := []struct {
+		svg string
+		bad bool
+	}{
+		{`<svg><text>&lt;script&gt;</text></svg>`, false},
+		{`<svg><script>alert(1)</script></svg>`, true},
+		{`<svg><SCRIPT>alert(1)</SCRIPT></svg>`, true},
+		{`<svg><image href="x" onerror="alert(1)"/></svg>`, true},
+		{`<svg><a href=" javascript:alert(1)"><text>x</text></a></svg>`, true},
+		{`<svg><foreignObject><div/></foreignObject></svg>`, true},
+		{`<svg><text>unclosed</svg>`, true},
+	}
+	for _, tt := range tests {
+		if err := checkSVG(tt.svg); (err != nil) != tt.bad {
+			t.Errorf("checkSVG(%q) = %v, want error: %v", tt.svg, err, tt.bad)
+		}
+	}
+}
+
+func TestClientScript(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nodeModules, "echarts")); err != nil {
+		t.Skipf("skipping: %s/echarts is missing; run `npm ci`", nodeModules)
+	}
+	b, err := ClientScript(nodeModules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) > 8<<10 || !strings.Contains(string(b), "hydrate") {
+		t.Errorf("ClientScript: %d bytes, hydrate present: %v; want the small SSR client", len(b), strings.Contains(string(b), "hydrate"))
+	}
+}
+
+func BenchmarkRender(b *testing.B) {
+	r := newRenderer(b, "") // no cache: measure node's work
+	defs, err := LoadDefs("../../charts")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := Build(defs, testResult(), Options{Places: testGazetteer(b), Langs: []string{"en", "km"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	size := 0
+	for i := 0; i < b.N; i++ {
+		c := cs[i%len(cs)]
+		one := []Chart{c}
+		if err := r.Render(context.Background(), one); err != nil {
+			b.Fatal(err)
+		}
+		size += len(one[0].SVG)
+	}
+	b.ReportMetric(float64(size)/float64(b.N), "svg-bytes/op")
+}
