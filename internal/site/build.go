@@ -1,0 +1,60 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// Options say where the site is built and published.
+type Options struct {
+	Root string // the project: hugo.toml, content/, layouts/, i18n/, assets/
+	Out  string // the published folder, e.g. root/public
+	Hugo string // the Hugo binary (FindHugo)
+	// Work is where build folders are made; it must be on the same file
+	// system as Out. Default: root/.prisonstats.
+	Work string
+}
+
+// Build writes the generated data, runs Hugo and publishes the result to
+// opt.Out. On any error the published folder is untouched and the build
+// folder is removed.
+func Build(ctx context.Context, in Input, opt Options) (err error) {
+	if opt.Work == "" {
+		opt.Work = filepath.Join(opt.Root, ".prisonstats")
+	}
+	if err := os.MkdirAll(opt.Work, 0o755); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(opt.Out), 0o755); err != nil {
+		return err
+	}
+	work, err := os.MkdirTemp(opt.Work, "build-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	if err := writeData(in, filepath.Join(work, "gen", "data"), filepath.Join(work, "gen", "static")); err != nil {
+		return fmt.Errorf("write data: %w", err)
+	}
+	if _, err := writeConfig(opt.Root, work); err != nil {
+		return fmt.Errorf("hugo config: %w", err)
+	}
+	// Hugo writes next to the published folder so that the swap is a rename.
+	dest, err := os.MkdirTemp(filepath.Dir(opt.Out), "."+filepath.Base(opt.Out)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dest)
+	if err := runHugo(ctx, opt.Hugo, work, dest); err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := os.Chmod(dest, 0o755); err != nil {
+		return err
+	}
+	return publish(dest, opt.Out)
+}

@@ -1,0 +1,191 @@
+package site
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/prisonstats/prisonstats/internal/chart"
+	"github.com/prisonstats/prisonstats/internal/compute"
+	"github.com/prisonstats/prisonstats/internal/i18n"
+	"github.com/prisonstats/prisonstats/internal/places"
+)
+
+// Input is everything the site is made from.
+type Input struct {
+	Places  *places.Gazetteer
+	Result  *compute.Result
+	Charts  []chart.Chart // with SVG rendered
+	I18n    *i18n.Catalog
+	Langs   []string
+	Digits  i18n.Digits
+	Meta    Meta
+	Scripts map[string][]byte // extra files under /js/, e.g. the ECharts SSR client
+}
+
+// Meta describes the data release the site is built from.
+type Meta struct {
+	Illustrative bool       `json:"illustrative"`
+	Release      string     `json:"release"` // latest reference date in the data
+	Files        []FileInfo `json:"files"`
+}
+
+// FileInfo is one raw export the site was built from.
+type FileInfo struct {
+	File   string `json:"file"`
+	SHA256 string `json:"sha256"`
+}
+
+type localName map[string]string // lang -> name
+
+type placeData struct {
+	Code       string      `json:"code"`
+	Slug       string      `json:"slug"`
+	Name       localName   `json:"name"`
+	Facilities []placeData `json:"facilities,omitempty"`
+}
+
+type placesData struct {
+	Country   placeData   `json:"country"`
+	Provinces []placeData `json:"provinces"`
+}
+
+type chartData struct {
+	ID            string      `json:"id"`
+	Title         string      `json:"title"`
+	Subtitle      string      `json:"subtitle,omitempty"`
+	Notes         string      `json:"notes,omitempty"`
+	Source        string      `json:"source,omitempty"`
+	Alt           string      `json:"alt"`
+	ReferenceDate string      `json:"reference_date,omitempty"`
+	SVG           string      `json:"svg"`
+	Table         chart.Table `json:"table"`
+	CSVURL        string      `json:"csv_url"`
+	SVGURL        string      `json:"svg_url"`
+}
+
+// writeData writes the generated data (dataDir, mounted as Hugo's data/) and
+// the downloads (staticDir, mounted as static/).
+func writeData(in Input, dataDir, staticDir string) error {
+	pd, err := placesFor(in)
+	if err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(dataDir, "places.json"), pd); err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(dataDir, "meta.json"), in.Meta); err != nil {
+		return err
+	}
+	findings := map[string]map[string][]string{}
+	for _, lang := range in.Langs {
+		findings[lang] = map[string][]string{}
+	}
+	for _, f := range in.Result.Findings {
+		for _, lang := range in.Langs {
+			if t := f.Text[lang]; t != "" {
+				findings[lang][f.Place] = append(findings[lang][f.Place], t)
+			}
+		}
+	}
+	if err := writeJSON(filepath.Join(dataDir, "findings.json"), findings); err != nil {
+		return err
+	}
+	figs, err := figureTables(in)
+	if err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(dataDir, "figures.json"), figs); err != nil {
+		return err
+	}
+	cat, err := catalogue(in)
+	if err != nil {
+		return err
+	}
+	if err := writeJSON(filepath.Join(dataDir, "catalogue.json"), cat); err != nil {
+		return err
+	}
+	charts := map[string]map[string]chartData{}
+	for _, c := range in.Charts {
+		if err := checkSVG(c.SVG); err != nil {
+			return fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
+		}
+		base := fmt.Sprintf("downloads/%s/charts/%s", c.Lang, c.ID)
+		if err := writeFile(filepath.Join(staticDir, base+".csv"), c.CSV); err != nil {
+			return err
+		}
+		if err := writeFile(filepath.Join(staticDir, base+".svg"), []byte(c.SVG)); err != nil {
+			return err
+		}
+		if charts[c.Lang] == nil {
+			charts[c.Lang] = map[string]chartData{}
+		}
+		charts[c.Lang][c.ID] = chartData{
+			ID: c.ID, Title: c.Title, Subtitle: c.Subtitle, Notes: c.Notes, Source: c.Source,
+			Alt: c.Alt, ReferenceDate: c.ReferenceDate, SVG: c.SVG, Table: c.Table,
+			CSVURL: "/" + base + ".csv", SVGURL: "/" + base + ".svg",
+		}
+	}
+	if err := writeJSON(filepath.Join(dataDir, "charts.json"), charts); err != nil {
+		return err
+	}
+	for name, b := range in.Scripts {
+		if err := writeFile(filepath.Join(staticDir, "js", name), b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func placesFor(in Input) (placesData, error) {
+	var pd placesData
+	countries := in.Places.Level(places.Country)
+	if len(countries) == 0 {
+		return pd, fmt.Errorf("the gazetteer has no country")
+	}
+	names := func(p places.Place) localName {
+		n := localName{"en": p.Name}
+		if p.NameKm != "" {
+			n["km"] = p.NameKm
+		}
+		return n
+	}
+	c := countries[0]
+	pd.Country = placeData{Code: c.Code, Slug: c.Slug(), Name: names(c)}
+	has := map[string]bool{}
+	for _, s := range in.Result.Series {
+		has[s.Place] = true
+	}
+	for _, p := range in.Places.Children(c.Code) {
+		if p.Level != places.Province || !has[p.Code] {
+			continue // a place that vanished from the data vanishes from the site
+		}
+		d := placeData{Code: p.Code, Slug: p.Slug(), Name: names(p)}
+		for _, f := range in.Places.Children(p.Code) {
+			if has[f.Code] {
+				d.Facilities = append(d.Facilities, placeData{Code: f.Code, Slug: f.Slug(), Name: names(f)})
+			}
+		}
+		pd.Provinces = append(pd.Provinces, d)
+	}
+	slices.SortFunc(pd.Provinces, func(a, b placeData) int { return cmp.Compare(a.Name["en"], b.Name["en"]) })
+	return pd, nil
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return writeFile(path, b)
+}
+
+func writeFile(path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}
