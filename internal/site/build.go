@@ -15,6 +15,11 @@ type Options struct {
 	// Work is where build folders are made; it must be on the same file
 	// system as Out. Default: root/.prisonstats.
 	Work string
+	// BeforePublish, when set, runs on the finished tree before it is
+	// swapped in (the briefing packs and chart pictures are made there, so
+	// they are published with the pages or not at all). dir is the new tree;
+	// serve it to print or screenshot pages.
+	BeforePublish func(ctx context.Context, dir string) error
 }
 
 // Build writes the generated data, runs Hugo and publishes the result to
@@ -49,6 +54,11 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	defer os.RemoveAll(dest)
 	if err := runHugo(ctx, opt.Hugo, work, dest); err != nil {
 		return err
+	}
+	if opt.BeforePublish != nil {
+		if err := opt.BeforePublish(ctx, dest); err != nil {
+			return err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err

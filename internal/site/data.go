@@ -24,6 +24,12 @@ type Input struct {
 	Digits  i18n.Digits
 	Meta    Meta
 	Scripts map[string][]byte // extra files under /js/, e.g. the ECharts SSR client
+	// Files are more published files, by path under the site root
+	// ("downloads/observations.csv"); other stages add their downloads here.
+	Files map[string][]byte
+	// Data are more Hugo data files, by name ("casestudies" becomes
+	// data/casestudies.json, read in templates as hugo.Data.casestudies).
+	Data map[string]any
 }
 
 // Meta describes the data release the site is built from.
@@ -131,6 +137,19 @@ func writeData(in Input, dataDir, staticDir string) error {
 	}
 	if err := writeJSON(filepath.Join(dataDir, "charts.json"), charts); err != nil {
 		return err
+	}
+	for name, v := range in.Data {
+		if err := writeJSON(filepath.Join(dataDir, name+".json"), v); err != nil {
+			return err
+		}
+	}
+	for name, b := range in.Files {
+		if !filepath.IsLocal(name) {
+			return fmt.Errorf("published file %q is not a path inside the site", name)
+		}
+		if err := writeFile(filepath.Join(staticDir, name), b); err != nil {
+			return err
+		}
 	}
 	for name, b := range in.Scripts {
 		if err := writeFile(filepath.Join(staticDir, "js", name), b); err != nil {

@@ -1,0 +1,17 @@
+// Command prisonstats turns prison authorities' spreadsheet exports into a
+// statistics site and briefing packs. Run `prisonstats help` for usage.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Main(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,75 @@
+package pipeline
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config says where a run reads and writes. Zero fields take defaults
+// relative to Root.
+type Config struct {
+	Root        string    // project root
+	Sources     string    // mapping file or folder; default data/sources.toml
+	Places      string    // default data/places.toml
+	Rules       string    // default data/rules.toml
+	Release     string    // default data/release.toml
+	Charts      string    // default charts/
+	I18n        string    // default i18n/
+	Out         string    // default public/
+	Hugo        string    // default: site.FindHugo
+	NodeModules string    // default node_modules/
+	Log         io.Writer // warnings and progress; default os.Stderr
+}
+
+func (c Config) withDefaults() Config {
+	if abs, err := filepath.Abs(c.Root); err == nil {
+		c.Root = abs
+	}
+	def := func(p *string, rel string) {
+		if *p == "" {
+			*p = filepath.Join(c.Root, rel)
+		}
+	}
+	def(&c.Sources, "data/sources.toml")
+	def(&c.Places, "data/places.toml")
+	def(&c.Rules, "data/rules.toml")
+	def(&c.Release, "data/release.toml")
+	def(&c.Charts, "charts")
+	def(&c.I18n, "i18n")
+	def(&c.Out, "public")
+	def(&c.NodeModules, "node_modules")
+	if c.Log == nil {
+		c.Log = os.Stderr
+	}
+	return c
+}
+
+// Release describes the data release (data/release.toml).
+type Release struct {
+	Title        string `toml:"title"`
+	Illustrative bool   `toml:"illustrative"`
+	Publisher    string `toml:"publisher"`
+	// HeadlineYears are end years of the growth headline ("between the
+	// first year and Y"), besides the latest year, which is always given.
+	HeadlineYears []int `toml:"headline_years"`
+}
+
+func loadRelease(path string) (Release, error) {
+	var r Release
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return r, err
+	}
+	md, err := toml.Decode(string(b), &r)
+	if err != nil {
+		return r, fmt.Errorf("%s: %w", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		return r, fmt.Errorf("%s: unknown key %s", path, und[0])
+	}
+	return r, nil
+}

@@ -1,0 +1,234 @@
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/prisonstats/prisonstats/internal/chart"
+	"github.com/prisonstats/prisonstats/internal/check"
+	"github.com/prisonstats/prisonstats/internal/compute"
+	"github.com/prisonstats/prisonstats/internal/finding"
+	"github.com/prisonstats/prisonstats/internal/i18n"
+	"github.com/prisonstats/prisonstats/internal/ingest"
+	"github.com/prisonstats/prisonstats/internal/obs"
+	"github.com/prisonstats/prisonstats/internal/places"
+	"github.com/prisonstats/prisonstats/internal/protect"
+	"github.com/prisonstats/prisonstats/internal/rules"
+	"github.com/prisonstats/prisonstats/internal/site"
+)
+
+// inputs are the configuration files every stage shares.
+type inputs struct {
+	places  *places.Gazetteer
+	rules   *rules.Rules
+	i18n    *i18n.Catalog
+	release Release
+}
+
+// loadInputs reads the gazetteer and rules, and for a build also the UI
+// strings and the release description.
+func loadInputs(c Config, build bool) (inputs, error) {
+	var in inputs
+	var err error
+	if in.places, err = places.Load(c.Places); err != nil {
+		return in, fmt.Errorf("places: %w", err)
+	}
+	if in.rules, err = rules.Load(c.Rules); err != nil {
+		return in, fmt.Errorf("rules: %w", err)
+	}
+	if !build {
+		return in, nil
+	}
+	if in.i18n, err = i18n.Load(c.I18n); err != nil {
+		return in, fmt.Errorf("i18n: %w", err)
+	}
+	if in.release, err = loadRelease(c.Release); err != nil {
+		return in, fmt.Errorf("release: %w", err)
+	}
+	return in, nil
+}
+
+// Checked is the outcome of ingest and check.
+type Checked struct {
+	Observations []obs.Observation
+	Findings     finding.List // sorted, errors first
+}
+
+// Check runs ingest and check and returns every finding. The error is
+// non-nil only when the inputs could not be read at all (a broken mapping);
+// findings with errors are returned, not raised.
+func Check(ctx context.Context, c Config) (*Checked, error) {
+	c = c.withDefaults()
+	in, err := loadInputs(c, false)
+	if err != nil {
+		return nil, err
+	}
+	return runCheck(ctx, c, in)
+}
+
+func runCheck(ctx context.Context, c Config, in inputs) (*Checked, error) {
+	// The order listed here matches the order of execution.
+	res, err := ingest.Run(ctx, ingest.Options{Root: c.Root, Sources: c.Sources, Places: in.places})
+	if err != nil {
+		return nil, fmt.Errorf("ingest: %w", err)
+	}
+	opt := check.DefaultOptions()
+	opt.Places, opt.Rules = in.places, in.rules
+	fs := append(finding.List{}, res.Findings...)
+	fs = append(fs, check.Run(res.Observations, opt)...)
+	fs.Sort()
+	return &Checked{Observations: res.Observations, Findings: fs}, nil
+}
+
+// Build runs every stage and publishes the site to c.Out. Warnings are
+// printed to c.Log; error findings stop the build before anything is
+// published.
+func Build(ctx context.Context, c Config) error {
+	c = c.withDefaults()
+	in, err := loadInputs(c, true)
+	if err != nil {
+		return err
+	}
+	hugo := c.Hugo
+	if hugo == "" {
+		if hugo, err = site.FindHugo(c.Root); err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
+	}
+	// The order listed here matches the order of execution.
+	checked, err := runCheck(ctx, c, in)
+	if err != nil {
+		return err
+	}
+	if err := checked.Findings.Err(); err != nil {
+		for _, f := range checked.Findings {
+			fmt.Fprintln(c.Log, "prisonstats:", f.Error())
+		}
+		return fmt.Errorf("check: %w", err)
+	}
+	printWarnings(c.Log, checked.Findings)
+
+	langs := in.i18n.Languages()
+	result, err := compute.Run(checked.Observations, compute.Options{
+		Places: in.places, Rules: in.rules, I18n: in.i18n, Langs: langs, Digits: i18n.Western,
+		HeadlineTo: headlineYears(in.release.HeadlineYears, checked.Observations),
+	})
+	if err != nil {
+		return fmt.Errorf("compute: %w", err)
+	}
+
+	result, _, err = protect.Apply(result, in.places, in.rules)
+	if err != nil {
+		return fmt.Errorf("protect: %w", err)
+	}
+
+	charts, scripts, err := runCharts(ctx, c, in, result, langs)
+	if err != nil {
+		return fmt.Errorf("chart: %w", err)
+	}
+
+	files, err := fileInfos(c.Root, checked.Observations)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	err = site.Build(ctx, site.Input{
+		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
+		Digits: i18n.Western, Scripts: scripts,
+		Meta: site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
+	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo})
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	return nil
+}
+
+func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result, langs []string) ([]chart.Chart, map[string][]byte, error) {
+	defs, err := chart.LoadDefs(c.Charts)
+	if err != nil {
+		return nil, nil, err
+	}
+	charts, err := chart.Build(defs, result, chart.Options{
+		Places: in.places, Langs: langs, I18n: in.i18n, Illustrative: in.release.Illustrative,
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := chart.NewRenderer(ctx, c.NodeModules, filepath.Join(c.Root, ".prisonstats", "svg-cache"))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer r.Close()
+	if err := r.Render(ctx, charts); err != nil {
+		return nil, nil, err
+	}
+	client, err := chart.ClientScript(c.NodeModules)
+	if err != nil {
+		return nil, nil, err
+	}
+	return charts, map[string][]byte{"echarts-ssr-client.js": client}, nil
+}
+
+func printWarnings(w io.Writer, l finding.List) {
+	n := 0
+	for _, f := range l {
+		if f.Severity == finding.Warning {
+			n++
+			if n <= 20 {
+				fmt.Fprintln(w, "prisonstats: warning:", f.Error())
+			}
+		}
+	}
+	if n > 20 {
+		fmt.Fprintf(w, "prisonstats: … and %d more warnings (prisonstats check lists them all)\n", n-20)
+	}
+}
+
+// headlineYears are the configured headline end years and the latest year
+// of the data, each once, in order.
+func headlineYears(configured []int, observations []obs.Observation) []int {
+	ys := slices.Clone(configured)
+	if d := latestDate(observations); len(d) >= 4 {
+		ys = append(ys, obs.Observation{Date: d}.Year())
+	}
+	slices.Sort(ys)
+	return slices.Compact(ys)
+}
+
+func latestDate(os []obs.Observation) string {
+	d := ""
+	for _, o := range os {
+		if o.Date > d {
+			d = o.Date
+		}
+	}
+	return d
+}
+
+// fileInfos hashes every raw file the observations came from.
+func fileInfos(root string, observations []obs.Observation) ([]site.FileInfo, error) {
+	seen := map[string]bool{}
+	var names []string
+	for _, o := range observations {
+		if !seen[o.Source.File] {
+			seen[o.Source.File] = true
+			names = append(names, o.Source.File)
+		}
+	}
+	slices.Sort(names)
+	var out []site.FileInfo
+	for _, n := range names {
+		b, err := os.ReadFile(filepath.Join(root, n))
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b)
+		out = append(out, site.FileInfo{File: n, SHA256: hex.EncodeToString(sum[:])})
+	}
+	return out, nil
+}
