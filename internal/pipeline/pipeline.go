@@ -69,20 +69,22 @@ func Check(ctx context.Context, c Config) (*Checked, error) {
 	if err != nil {
 		return nil, err
 	}
-	return runCheck(ctx, c, in)
+	return runCheck(ctx, c, in, newTimer(nil))
 }
 
-func runCheck(ctx context.Context, c Config, in inputs) (*Checked, error) {
+func runCheck(ctx context.Context, c Config, in inputs, t *timer) (*Checked, error) {
 	// The order listed here matches the order of execution.
 	res, err := ingest.Run(ctx, ingest.Options{Root: c.Root, Sources: c.Sources, Places: in.places})
 	if err != nil {
 		return nil, fmt.Errorf("ingest: %w", err)
 	}
+	t.stage("ingest")
 	opt := check.DefaultOptions()
 	opt.Places, opt.Rules = in.places, in.rules
 	fs := append(finding.List{}, res.Findings...)
 	fs = append(fs, check.Run(res.Observations, opt)...)
 	fs.Sort()
+	t.stage("check")
 	return &Checked{Observations: res.Observations, Findings: fs}, nil
 }
 
@@ -102,7 +104,8 @@ func Build(ctx context.Context, c Config) error {
 		}
 	}
 	// The order listed here matches the order of execution.
-	checked, err := runCheck(ctx, c, in)
+	t := newTimer(c.Log)
+	checked, err := runCheck(ctx, c, in, t)
 	if err != nil {
 		return err
 	}
@@ -122,16 +125,19 @@ func Build(ctx context.Context, c Config) error {
 	if err != nil {
 		return fmt.Errorf("compute: %w", err)
 	}
+	t.stage("compute")
 
 	result, _, err = protect.Apply(result, in.places, in.rules)
 	if err != nil {
 		return fmt.Errorf("protect: %w", err)
 	}
+	t.stage("protect")
 
 	charts, scripts, err := runCharts(ctx, c, in, result, langs)
 	if err != nil {
 		return fmt.Errorf("chart: %w", err)
 	}
+	t.stage("chart")
 
 	files, err := fileInfos(c.Root, checked.Observations)
 	if err != nil {
@@ -145,6 +151,7 @@ func Build(ctx context.Context, c Config) error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
+	t.stage("site")
 	return nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // Options say where the site is built and published.
@@ -12,8 +13,7 @@ type Options struct {
 	Root string // the project: hugo.toml, content/, layouts/, i18n/, assets/
 	Out  string // the published folder, e.g. root/public
 	Hugo string // the Hugo binary (FindHugo)
-	// Work is where build folders are made; it must be on the same file
-	// system as Out. Default: root/.prisonstats.
+	// Work is where build folders are made. Default: root/.prisonstats.
 	Work string
 	// BeforePublish, when set, runs on the finished tree before it is
 	// swapped in (the briefing packs and chart pictures are made there, so
@@ -24,7 +24,9 @@ type Options struct {
 
 // Build writes the generated data, runs Hugo and publishes the result to
 // opt.Out. On any error the published folder is untouched and the build
-// folder is removed.
+// folders are removed. A build killed outright (SIGKILL) leaves its folders
+// behind; the next build removes them. Builds may run at once: each has its
+// own folders and the last to finish publishes.
 func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if opt.Work == "" {
 		opt.Work = filepath.Join(opt.Root, ".prisonstats")
@@ -35,10 +37,12 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if err := os.MkdirAll(filepath.Dir(opt.Out), 0o755); err != nil {
 		return err
 	}
-	work, err := os.MkdirTemp(opt.Work, "build-")
+	removeStale(opt.Work, opt.Out)
+	work, unlock, err := newBuildDir(opt.Work)
 	if err != nil {
 		return err
 	}
+	defer unlock()
 	defer os.RemoveAll(work)
 	if err := writeData(in, filepath.Join(work, "gen", "data"), filepath.Join(work, "gen", "static")); err != nil {
 		return fmt.Errorf("write data: %w", err)
@@ -47,8 +51,8 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 		return fmt.Errorf("hugo config: %w", err)
 	}
 	// Hugo writes next to the published folder so that the swap is a rename.
-	dest, err := os.MkdirTemp(filepath.Dir(opt.Out), "."+filepath.Base(opt.Out)+".new-")
-	if err != nil {
+	dest := destFor(opt.Out, work)
+	if err := os.Mkdir(dest, 0o755); err != nil {
 		return err
 	}
 	defer os.RemoveAll(dest)
@@ -63,8 +67,12 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := os.Chmod(dest, 0o755); err != nil {
-		return err
-	}
 	return publish(dest, opt.Out)
+}
+
+// destFor names the folder Hugo renders into: beside out, tied to the build
+// folder by its suffix so a stale one can be found.
+func destFor(out, work string) string {
+	suffix := strings.TrimPrefix(filepath.Base(work), "build-")
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".new-"+suffix)
 }
