@@ -22,6 +22,7 @@ type Config struct {
 	Out         string    // default public/
 	Hugo        string    // default: site.FindHugo
 	NodeModules string    // default node_modules/
+	Work        string    // build folders; default $PRISONSTATS_WORK or .prisonstats/
 	Log         io.Writer // warnings and progress; default os.Stderr
 }
 
@@ -42,6 +43,10 @@ func (c Config) withDefaults() Config {
 	def(&c.I18n, "i18n")
 	def(&c.Out, "public")
 	def(&c.NodeModules, "node_modules")
+	if c.Work == "" {
+		c.Work = os.Getenv("PRISONSTATS_WORK")
+	}
+	def(&c.Work, ".prisonstats")
 	if c.Log == nil {
 		c.Log = os.Stderr
 	}

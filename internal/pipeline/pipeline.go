@@ -147,7 +147,7 @@ func Build(ctx context.Context, c Config) error {
 		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
 		Digits: i18n.Western, Scripts: scripts,
 		Meta: site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
-	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo})
+	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work})
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -166,7 +166,7 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := chart.NewRenderer(ctx, c.NodeModules, filepath.Join(c.Root, ".prisonstats", "svg-cache"))
+	r, err := chart.NewRenderer(ctx, c.NodeModules, filepath.Join(c.Work, "svg-cache"))
 	if err != nil {
 		return nil, nil, err
 	}
