@@ -17,7 +17,8 @@ import (
 
 // cmdServe builds the site, serves it on localhost and rebuilds whenever a
 // file under data/, charts/, content/, layouts/, i18n/ or assets/ changes.
-// A failed rebuild keeps serving the last good site and prints why.
+// A failed rebuild keeps serving the last good site and prints why; after a
+// good one, open pages reload themselves.
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fsFlags := newFlags("serve", stderr)
 	c := &pipeline.Config{}
@@ -38,7 +39,8 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(out)), ReadHeaderTimeout: 5 * time.Second}
+	rl := newReloader(out)
+	srv := &http.Server{Handler: rl, ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	defer srv.Close()
 	fmt.Fprintf(stdout, "prisonstats: serving http://%s/ (Ctrl+C to stop)\n", ln.Addr())
@@ -66,6 +68,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			continue
 		}
 		fmt.Fprintf(stdout, "prisonstats: rebuilt in %s\n", time.Since(start).Round(time.Millisecond))
+		rl.notify()
 	}
 }
 
