@@ -13,6 +13,7 @@ func cmdCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	c := &pipeline.Config{}
 	fs.StringVar(&c.Root, "root", ".", "project folder")
 	fs.StringVar(&c.Sources, "sources", "", "mapping file or folder (default ROOT/data/sources.toml)")
+	fs.StringVar(&c.Places, "places", "", "gazetteer (default ROOT/data/places.toml, if present)")
 	format := fs.String("format", "text", "output format: text or json")
 	if err := parse(fs, args); err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"os"
 
@@ -15,6 +16,7 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	c := &pipeline.Config{}
 	fs.StringVar(&c.Root, "root", ".", "project folder")
 	fs.StringVar(&c.Sources, "sources", "", "mapping file or folder (default ROOT/data/sources.toml)")
+	fs.StringVar(&c.Places, "places", "", "gazetteer (default ROOT/data/places.toml, if present)")
 	out := fs.String("o", "-", "output CSV file (- for standard output)")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -23,13 +25,10 @@ func cmdExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	for _, f := range res.Findings {
-		if f.Severity == 0 {
-			io.WriteString(stderr, "prisonstats: "+f.Error()+"\n")
-		}
-	}
-	if err := res.Findings.Err(); err != nil {
-		return err
+	// Export is for auditing what was read, so it writes the observations
+	// even when check finds errors in them; it says so on stderr.
+	if n := res.Findings.Errors(); n > 0 {
+		fmt.Fprintf(stderr, "prisonstats: %d errors in the inputs (run prisonstats check to list them); exporting every value read\n", n)
 	}
 	w := stdout
 	if *out != "-" {

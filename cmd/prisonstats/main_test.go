@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -27,7 +28,15 @@ func TestScripts(t *testing.T) {
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("REPO", repo)
 			env.Setenv("PRISONSTATS_HUGO", filepath.Join(repo, "bin", "hugo"))
+			env.Setenv("REALDATA", filepath.Join(repo, "..", "shared", "realdata"))
 			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "realdata" {
+				_, err := os.Stat(filepath.Join(repo, "..", "shared", "realdata", "README.md"))
+				return err == nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 	})
 }

@@ -53,7 +53,11 @@ func Main(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var failed *finding.Failed
 	if errors.As(err, &failed) {
 		// The findings were printed already; say how the run ended.
-		fmt.Fprintf(stderr, "prisonstats: %d errors in the inputs; nothing was published\n", failed.List.Errors())
+		msg := fmt.Sprintf("prisonstats: %d errors in the inputs", failed.List.Errors())
+		if args[0] == "build" || args[0] == "serve" {
+			msg += "; nothing was published"
+		}
+		fmt.Fprintln(stderr, msg)
 		return exitFailure
 	}
 	for _, line := range strings.Split(err.Error(), "\n") {

@@ -30,9 +30,13 @@ func (c Config) withDefaults() Config {
 	if abs, err := filepath.Abs(c.Root); err == nil {
 		c.Root = abs
 	}
+	// Paths given are relative to the working directory; defaults are
+	// relative to the root.
 	def := func(p *string, rel string) {
 		if *p == "" {
 			*p = filepath.Join(c.Root, rel)
+		} else if abs, err := filepath.Abs(*p); err == nil {
+			*p = abs
 		}
 	}
 	def(&c.Sources, "data/sources.toml")

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -36,14 +37,22 @@ type inputs struct {
 func loadInputs(c Config, build bool) (inputs, error) {
 	var in inputs
 	var err error
+	if !build {
+		// check and export can read exports outside a project: sources
+		// then name their own gazetteer, and the default rules apply.
+		if in.places, err = loadOptional(c.Places, places.Load, func() (*places.Gazetteer, error) { return places.New(nil) }); err != nil {
+			return in, fmt.Errorf("places: %w", err)
+		}
+		if in.rules, err = loadOptional(c.Rules, rules.Load, func() (*rules.Rules, error) { return &rules.Rules{}, nil }); err != nil {
+			return in, fmt.Errorf("rules: %w", err)
+		}
+		return in, nil
+	}
 	if in.places, err = places.Load(c.Places); err != nil {
 		return in, fmt.Errorf("places: %w", err)
 	}
 	if in.rules, err = rules.Load(c.Rules); err != nil {
 		return in, fmt.Errorf("rules: %w", err)
-	}
-	if !build {
-		return in, nil
 	}
 	if in.i18n, err = i18n.Load(c.I18n); err != nil {
 		return in, fmt.Errorf("i18n: %w", err)
@@ -52,6 +61,14 @@ func loadInputs(c Config, build bool) (inputs, error) {
 		return in, fmt.Errorf("release: %w", err)
 	}
 	return in, nil
+}
+
+// loadOptional loads path, or returns empty() when the file does not exist.
+func loadOptional[T any](path string, load func(string) (T, error), empty func() (T, error)) (T, error) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		return empty()
+	}
+	return load(path)
 }
 
 // Checked is the outcome of ingest and check.
@@ -81,6 +98,11 @@ func runCheck(ctx context.Context, c Config, in inputs, t *timer) (*Checked, err
 	t.stage("ingest")
 	opt := check.DefaultOptions()
 	opt.Places, opt.Rules = in.places, in.rules
+	if len(in.places.All()) == 0 {
+		// Outside a project each source names its own gazetteer, and
+		// ingest has resolved places against it.
+		opt.Places = nil
+	}
 	fs := append(finding.List{}, res.Findings...)
 	fs = append(fs, check.Run(res.Observations, opt)...)
 	fs.Sort()
