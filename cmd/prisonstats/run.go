@@ -19,6 +19,8 @@ commands:
   inspect   show what the tool sees in a workbook or CSV, with a starter mapping
   export    write every observation as a tidy CSV with the cell each came from
   serve     build, serve the site on localhost and rebuild when data changes
+  add       record a raw export (sha256, publisher, licence, date received) in data/raw/MANIFEST.toml
+  diff      what the data changes between two folders or two git revisions (OLD NEW)
   help      show this text
 
 Run 'prisonstats <command> -h' for a command's flags.
@@ -85,6 +87,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdExport(ctx, rest, stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, rest, stdout, stderr)
+	case "add":
+		return cmdAdd(ctx, rest, stdout, stderr)
+	case "diff":
+		return cmdDiff(ctx, rest, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

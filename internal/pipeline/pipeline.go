@@ -14,9 +14,11 @@ import (
 	"github.com/prisonstats/prisonstats/internal/chart"
 	"github.com/prisonstats/prisonstats/internal/check"
 	"github.com/prisonstats/prisonstats/internal/compute"
+	"github.com/prisonstats/prisonstats/internal/diff"
 	"github.com/prisonstats/prisonstats/internal/finding"
 	"github.com/prisonstats/prisonstats/internal/i18n"
 	"github.com/prisonstats/prisonstats/internal/ingest"
+	"github.com/prisonstats/prisonstats/internal/manifest"
 	"github.com/prisonstats/prisonstats/internal/obs"
 	"github.com/prisonstats/prisonstats/internal/places"
 	"github.com/prisonstats/prisonstats/internal/protect"
@@ -105,6 +107,7 @@ func runCheck(ctx context.Context, c Config, in inputs, t *timer) (*Checked, err
 	}
 	fs := append(finding.List{}, res.Findings...)
 	fs = append(fs, check.Run(res.Observations, opt)...)
+	fs = append(fs, manifest.VerifyRoot(c.Root)...)
 	fs.Sort()
 	t.stage("check")
 	return &Checked{Observations: res.Observations, Findings: fs}, nil
@@ -161,6 +164,8 @@ func Build(ctx context.Context, c Config) error {
 	}
 	t.stage("chart")
 
+	releases := releaseHistory(ctx, c)
+
 	files, err := fileInfos(c.Root, checked.Observations)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
@@ -168,6 +173,7 @@ func Build(ctx context.Context, c Config) error {
 	err = site.Build(ctx, site.Input{
 		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
 		Digits: i18n.Western, Scripts: scripts,
+		Data:   map[string]any{"releases": releases},
 		Meta: site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
 	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work})
 	if err != nil {
@@ -201,6 +207,25 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 		return nil, nil, err
 	}
 	return charts, map[string][]byte{"echarts-ssr-client.js": client}, nil
+}
+
+// releaseHistory lists the data releases (the commits that changed
+// data/raw) with what each changed, for the "data releases" page. Outside a
+// git checkout there is no history; other failures are printed as warnings
+// and the page shows the current release only.
+func releaseHistory(ctx context.Context, c Config) any {
+	hist, err := diff.History(ctx, c.Root, func(root string) ([]obs.Observation, error) {
+		// A fresh config: c's paths point at the current checkout.
+		res, err := Check(ctx, Config{Root: root, Log: io.Discard})
+		if err != nil {
+			return nil, err
+		}
+		return res.Observations, nil
+	})
+	if err != nil && !errors.Is(err, diff.ErrNoHistory) {
+		fmt.Fprintln(c.Log, "prisonstats: warning: release history:", err)
+	}
+	return diff.Releases(hist)
 }
 
 func printWarnings(w io.Writer, l finding.List) {
