@@ -18,6 +18,7 @@ commands:
   check     validate the exports against their mappings; exit 1 on any error
   inspect   show what the tool sees in a workbook or CSV, with a starter mapping
   export    write every observation as a tidy CSV with the cell each came from
+  packs     build the site and print the briefing packs (PDF) for every audience, scope and language
   serve     build, serve the site on localhost and rebuild when data changes
   add       record a raw export (sha256, publisher, licence, date received) in data/raw/MANIFEST.toml
   diff      what the data changes between two folders or two git revisions (OLD NEW)
@@ -87,6 +88,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdExport(ctx, rest, stdout, stderr)
 	case "serve":
 		return cmdServe(ctx, rest, stdout, stderr)
+	case "packs":
+		return cmdPacks(ctx, rest, stdout, stderr)
 	case "add":
 		return cmdAdd(ctx, rest, stdout, stderr)
 	case "diff":

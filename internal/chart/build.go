@@ -54,6 +54,9 @@ type Chart struct {
 	CSV   []byte `json:"-"`
 	// SVG is filled by Renderer.Render.
 	SVG string `json:"-"`
+	// PNG is the same picture at Width x Height on white, filled by
+	// Renderer.Render when Renderer.PNG is set.
+	PNG []byte `json:"-"`
 }
 
 // Table holds exactly the plotted values as formatted cells; the first

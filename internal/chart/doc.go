@@ -6,7 +6,9 @@
 // In: definitions (LoadDefs), a *compute.Result, the gazetteer and the
 // languages. Out: one Chart per definition × language (× province for
 // "each province" definitions); Renderer.Render fills each Chart's SVG by
-// running one long-lived Node process over the npm echarts package.
+// running one long-lived Node process over the npm echarts package, and
+// with Renderer.PNG also its PNG, drawn from that SVG by @resvg/resvg-js in
+// the same process (png.go says which fonts it uses).
 //
 // Always:
 //   - a missing point is a gap (null in the option, "–" in the table, its
@@ -18,6 +20,10 @@
 //     with an apostrophe (OWASP); number cells are written as numbers;
 //   - a rendered SVG is checked to hold no script, foreignObject or event
 //     attribute before it is handed back;
+//   - a rendered SVG holds no style attribute and no <style> element (its
+//     styles become presentation attributes), so a page that inlines it
+//     works under Content-Security-Policy style-src 'self';
+//   - a PNG has the chart's size and is not blank;
 //   - series differ by more than colour: Okabe–Ito colours plus marker and
 //     dash (lines) or decal pattern (bars);
 //   - the output depends only on the inputs: no clock, no random ids (only

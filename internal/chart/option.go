@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -82,6 +83,23 @@ func buildOption(d *Def, f frame, tx texts) (json.RawMessage, int, error) {
 	top := 8 + lines(tx.title, fontTitle)*(fontTitle*5/4)
 	if tx.subtitle != "" {
 		top += 10 + lines(tx.subtitle, fontSub)*(fontSub*5/4)
+	}
+	if tx.font == fontKhmer {
+		// Wrapped here, between syllables (khmer.go); ECharts only follows
+		// the line breaks.
+		title := wrapKhmer(tx.title, fontTitle, defaultWidth-24)
+		o.Title.Title = strings.Join(title, "\n")
+		o.Title.TitleStyle.Width, o.Title.TitleStyle.Overflow = 0, ""
+		o.Title.TitleStyle.LineHeight = khmerTitleLine
+		top = 8 + len(title)*khmerTitleLine
+		if tx.subtitle != "" {
+			sub := wrapKhmer(tx.subtitle, fontSub, defaultWidth-24)
+			o.Title.Subtitle = strings.Join(sub, "\n")
+			o.Title.SubtitleStyle.Width, o.Title.SubtitleStyle.Overflow = 0, ""
+			o.Title.SubtitleStyle.LineHeight = khmerSubLine
+			top += 10 + len(sub)*khmerSubLine
+		}
+		top += 10 // the y-axis name's stacked letters need room too
 	}
 	if tx.yAxis != "" && d.Kind != KindRankingBar {
 		top += 14 + fontBase + 6

@@ -22,8 +22,10 @@ import (
 var renderScript []byte
 
 // Renderer draws charts to SVG with ECharts' server-side renderer, run by
-// one long-lived Node process. Rendered SVGs are cached in cacheDir by the
-// hash of the echarts version, the script, the size and the option.
+// one long-lived Node process, and with PNG set also to PNG (resvg, in the
+// same process; see png.go). Rendered SVGs are cached in cacheDir by the
+// hash of the echarts version, the script, the size and the option; PNGs by
+// that and the fonts installed.
 type Renderer struct {
 	mu       sync.Mutex
 	cmd      *exec.Cmd
@@ -32,12 +34,19 @@ type Renderer struct {
 	exited   chan struct{} // closed when node has exited
 	waitErr  error         // node's exit status, set before exited closes
 	stderr   *tail
-	script   string // temporary file holding render.js
+	dir      string // temporary folder: render.js and the unpacked fonts
+	script   string // dir/render.cjs
 	cacheDir string
 	version  string // echarts version
+	noPNG    string // why node cannot draw PNGs ("" when it can)
+	fonts    int    // font faces render.js unpacked for resvg
+	fontsKey string // fingerprint of the fonts a PNG is drawn with
 	broken   error  // set once the process can no longer be used
 	// Timeout bounds one chart's rendering (default one minute).
 	Timeout time.Duration
+	// PNG makes Render fill each Chart's PNG too (needs the npm package
+	// @resvg/resvg-js).
+	PNG bool
 }
 
 // NewRenderer starts node over nodeModules (the directory holding
@@ -55,40 +64,42 @@ func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, 
 			return nil, fmt.Errorf("chart: cache: %w", err)
 		}
 	}
-	f, err := os.CreateTemp("", "prisonstats-render-*.cjs")
-	if err != nil {
-		return nil, fmt.Errorf("chart: %w", err)
-	}
-	if _, err := f.Write(renderScript); err != nil {
-		f.Close()
-		os.Remove(f.Name())
-		return nil, fmt.Errorf("chart: %w", err)
-	}
-	f.Close()
 	abs, err := filepath.Abs(nodeModules)
 	if err != nil {
-		os.Remove(f.Name())
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "prisonstats-render-")
+	if err != nil {
+		return nil, fmt.Errorf("chart: %w", err)
+	}
+	script := filepath.Join(dir, "render.cjs")
+	fonts := filepath.Join(dir, "fonts")
+	if err := os.WriteFile(script, renderScript, 0o600); err == nil {
+		err = os.Mkdir(fonts, 0o700)
+	}
+	if err != nil {
+		os.RemoveAll(dir)
 		return nil, fmt.Errorf("chart: %w", err)
 	}
 	r := &Renderer{
-		script: f.Name(), cacheDir: cacheDir, stderr: &tail{max: 8 << 10},
+		dir: dir, script: script, cacheDir: cacheDir, stderr: &tail{max: 8 << 10},
 		lines: make(chan []byte, 1), exited: make(chan struct{}), Timeout: time.Minute,
 	}
-	r.cmd = exec.CommandContext(ctx, node, r.script, abs)
+	r.cmd = exec.CommandContext(ctx, node, r.script, abs, fonts)
 	r.cmd.Stderr = r.stderr
 	r.cmd.WaitDelay = 5 * time.Second
 	r.stdin, err = r.cmd.StdinPipe()
 	if err != nil {
-		os.Remove(r.script)
+		os.RemoveAll(r.dir)
 		return nil, fmt.Errorf("chart: %w", err)
 	}
 	stdout, err := r.cmd.StdoutPipe()
 	if err != nil {
-		os.Remove(r.script)
+		os.RemoveAll(r.dir)
 		return nil, fmt.Errorf("chart: %w", err)
 	}
 	if err := r.cmd.Start(); err != nil {
-		os.Remove(r.script)
+		os.RemoveAll(r.dir)
 		return nil, fmt.Errorf("chart: start node: %w", err)
 	}
 	go r.read(stdout)
@@ -97,6 +108,8 @@ func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, 
 		Ready   bool   `json:"ready"`
 		Version string `json:"version"`
 		Fatal   string `json:"fatal"`
+		PNG     any    `json:"png"` // true, or why not
+		Fonts   int    `json:"fonts"`
 	}
 	line, err := r.next(ctx, 30*time.Second)
 	if err == nil {
@@ -114,6 +127,11 @@ func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, 
 		return nil, fmt.Errorf("chart: node: unexpected first line %q", line)
 	}
 	r.version = hello.Version
+	if hello.PNG != true {
+		r.noPNG = fmt.Sprint(hello.PNG)
+	}
+	r.fonts = hello.Fonts
+	r.fontsKey = fontsKey(abs)
 	return r, nil
 }
 
@@ -169,20 +187,25 @@ type request struct {
 	Option json.RawMessage `json:"option"`
 	Width  int             `json:"width"`
 	Height int             `json:"height"`
+	PNG    bool            `json:"png,omitempty"`
 }
 
 type response struct {
 	ID    string `json:"id"`
 	SVG   string `json:"svg"`
+	PNG   []byte `json:"png"` // base64 in JSON
 	Error string `json:"error"`
 }
 
-// Render fills the SVG of each chart. A chart ECharts rejects gives an
-// error naming it and the others are still drawn; a crash or ctx stops
-// everything.
+// Render fills the SVG of each chart, and its PNG when r.PNG is set. A
+// chart ECharts rejects gives an error naming it and the others are still
+// drawn; a crash or ctx stops everything.
 func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.PNG && r.noPNG != "" {
+		return fmt.Errorf("chart: PNG: npm package @resvg/resvg-js not found (run `npm ci`): %s", r.noPNG)
+	}
 	var errs []error
 	for i := range cs {
 		c := &cs[i]
@@ -197,7 +220,7 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 		if h == 0 {
 			h = defaultHeight
 		}
-		raw, err := r.renderOne(ctx, name, c.Option, w, h)
+		raw, png, err := r.renderOne(ctx, name, c.Option, w, h)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 			if ctx.Err() != nil {
@@ -210,12 +233,19 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 			continue
 		}
+		if r.PNG {
+			if err := checkPNG(png, w, h); err != nil {
+				errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
+				continue
+			}
+			c.PNG = png
+		}
 		c.SVG = svg
 	}
 	return errors.Join(errs...)
 }
 
-func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (string, error) {
+func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (string, []byte, error) {
 	sum := sha256.New()
 	for _, s := range []string{r.version, string(renderScript), strconv.Itoa(w), strconv.Itoa(h)} {
 		sum.Write([]byte(s))
@@ -223,49 +253,65 @@ func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMe
 	}
 	sum.Write(option)
 	key := hex.EncodeToString(sum.Sum(nil))
-	var path string
+	var svgPath, pngPath string
 	if r.cacheDir != "" {
-		path = filepath.Join(r.cacheDir, key+".svg")
-		if b, err := os.ReadFile(path); err == nil {
-			return string(b), nil
+		svgPath = filepath.Join(r.cacheDir, key+".svg")
+		if r.PNG {
+			pk := sha256.Sum256([]byte(key + "\x00" + r.fontsKey))
+			pngPath = filepath.Join(r.cacheDir, hex.EncodeToString(pk[:])+".png")
+		}
+		if b, err := os.ReadFile(svgPath); err == nil {
+			if !r.PNG {
+				return string(b), nil, nil
+			}
+			if p, err := os.ReadFile(pngPath); err == nil {
+				return string(b), p, nil
+			}
 		}
 	}
-	req, err := json.Marshal(request{ID: name, Option: option, Width: w, Height: h})
+	req, err := json.Marshal(request{ID: name, Option: option, Width: w, Height: h, PNG: r.PNG})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if _, err := r.stdin.Write(append(req, '\n')); err != nil {
 		r.broken = fmt.Errorf("write to node: %w%s", err, r.stderr.suffix())
-		return "", r.broken
+		return "", nil, r.broken
 	}
 	line, err := r.next(ctx, r.Timeout)
 	if err != nil {
 		r.broken = err
-		return "", err
+		return "", nil, err
 	}
 	var resp response
 	if err := json.Unmarshal(line, &resp); err != nil {
 		r.broken = fmt.Errorf("node: bad answer %.80q: %w", line, err)
-		return "", r.broken
+		return "", nil, r.broken
 	}
 	switch {
 	case resp.ID != name:
 		r.broken = fmt.Errorf("node answered for %q", resp.ID)
-		return "", r.broken
+		return "", nil, r.broken
 	case resp.Error != "":
-		return "", fmt.Errorf("echarts: %s", resp.Error)
+		return "", nil, fmt.Errorf("echarts: %s", resp.Error)
 	case resp.SVG == "":
-		return "", fmt.Errorf("echarts: empty SVG")
+		return "", nil, fmt.Errorf("echarts: empty SVG")
+	case r.PNG && len(resp.PNG) == 0:
+		return "", nil, fmt.Errorf("resvg: empty PNG")
 	}
-	if path != "" {
-		if err := writeAtomic(path, []byte(resp.SVG)); err != nil {
-			return "", fmt.Errorf("cache: %w", err)
+	if svgPath != "" {
+		if err := writeAtomic(svgPath, []byte(resp.SVG)); err != nil {
+			return "", nil, fmt.Errorf("cache: %w", err)
 		}
 	}
-	return resp.SVG, nil
+	if pngPath != "" {
+		if err := writeAtomic(pngPath, resp.PNG); err != nil {
+			return "", nil, fmt.Errorf("cache: %w", err)
+		}
+	}
+	return resp.SVG, resp.PNG, nil
 }
 
-// Close ends the node process and removes its script.
+// Close ends the node process and removes its script and fonts.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -284,7 +330,7 @@ func (r *Renderer) Close() error {
 			deadline = nil
 		}
 	}
-	os.Remove(r.script)
+	os.RemoveAll(r.dir)
 	if r.broken == nil {
 		r.broken = errors.New("renderer closed")
 	}

@@ -1,12 +1,18 @@
-// Renders ECharts options to SVG strings on the server (ECharts SSR).
-// Protocol: one JSON object per line on stdin, {id, option, width, height};
-// one per line on stdout, {id, svg} or {id, error}. The first line written
-// is {ready, version} once echarts is loaded, or {fatal} if it cannot be.
-// argv[2] is the node_modules directory holding echarts.
+// Renders ECharts options to SVG strings on the server (ECharts SSR), and
+// the same SVG to PNG with @resvg/resvg-js when asked.
+// Protocol: one JSON object per line on stdin, {id, option, width, height,
+// png}; one per line on stdout, {id, svg, png} (png is base64, only when
+// asked) or {id, error}. The first line written is {ready, version, png}
+// once echarts is loaded (png: whether resvg is there, or why not), or
+// {fatal} if echarts cannot be loaded.
+// argv[2] is the node_modules directory holding echarts; argv[3], a private
+// folder where the Khmer web fonts are unpacked to TTF for resvg.
 'use strict';
 const { createRequire } = require('module');
+const fs = require('fs');
 const path = require('path');
 const readline = require('readline');
+const zlib = require('zlib');
 
 // Only protocol lines go to stdout. What echarts prints while drawing a
 // chart (an unknown series type, a bad component) makes that chart fail;
@@ -20,17 +26,106 @@ const capture = (...a) => {
 console.log = console.info = console.debug = console.warn = console.error = capture;
 const send = (o) => process.stdout.write(JSON.stringify(o) + '\n');
 
+const modules = path.resolve(process.argv[2] || 'node_modules');
+const req = createRequire(path.join(modules, 'prisonstats-render.js'));
 let echarts;
 let version = '';
 try {
-  const req = createRequire(path.join(path.resolve(process.argv[2] || 'node_modules'), 'prisonstats-render.js'));
   echarts = req('echarts');
   version = req('echarts/package.json').version;
 } catch (e) {
   send({ fatal: String((e && e.message) || e) });
   process.exit(1);
 }
-send({ ready: true, version });
+
+// woffToSfnt unpacks a WOFF 1.0 font (zlib-compressed tables) into the
+// TrueType/OpenType file it was made from: resvg reads only TTF/OTF.
+function woffToSfnt(w) {
+  if (w.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 file');
+  const flavor = w.readUInt32BE(4);
+  const n = w.readUInt16BE(12);
+  const tables = [];
+  for (let i = 0; i < n; i++) {
+    const o = 44 + i * 20;
+    const t = {
+      tag: w.readUInt32BE(o), offset: w.readUInt32BE(o + 4), comp: w.readUInt32BE(o + 8),
+      orig: w.readUInt32BE(o + 12), sum: w.readUInt32BE(o + 16),
+    };
+    const raw = w.subarray(t.offset, t.offset + t.comp);
+    t.data = t.comp < t.orig ? zlib.inflateSync(raw) : raw;
+    if (t.data.length !== t.orig) throw new Error('table size mismatch');
+    tables.push(t);
+  }
+  let p2 = 1;
+  let log = 0;
+  while (p2 * 2 <= n) { p2 *= 2; log++; }
+  let size = 12 + 16 * n;
+  for (const t of tables) size += (t.orig + 3) & ~3;
+  const out = Buffer.alloc(size);
+  out.writeUInt32BE(flavor, 0);
+  out.writeUInt16BE(n, 4);
+  out.writeUInt16BE(p2 * 16, 6);
+  out.writeUInt16BE(log, 8);
+  out.writeUInt16BE(n * 16 - p2 * 16, 10);
+  let at = 12 + 16 * n;
+  tables.forEach((t, i) => {
+    const o = 12 + i * 16;
+    out.writeUInt32BE(t.tag, o);
+    out.writeUInt32BE(t.sum, o + 4);
+    out.writeUInt32BE(at, o + 8);
+    out.writeUInt32BE(t.orig, o + 12);
+    t.data.copy(out, at);
+    at += (t.orig + 3) & ~3;
+  });
+  return out;
+}
+
+// PNG support: resvg with the system fonts (Debian: DejaVu; install
+// fonts-noto-core or fonts-khmeros for more) plus, when the npm package
+// @fontsource/noto-sans-khmer is installed, its Khmer and Latin faces in
+// regular and bold, unpacked from WOFF to TTF into argv[3].
+let Resvg = null;
+let pngStatus = true;
+const fontFiles = [];
+try {
+  Resvg = req('@resvg/resvg-js').Resvg;
+} catch (e) {
+  pngStatus = String((e && e.message) || e).split('\n')[0];
+}
+if (Resvg && process.argv[3]) {
+  const dir = path.join(modules, '@fontsource', 'noto-sans-khmer', 'files');
+  for (const subset of ['khmer', 'latin']) {
+    for (const weight of ['400', '700']) {
+      const name = `noto-sans-khmer-${subset}-${weight}-normal`;
+      try {
+        const woff = fs.readFileSync(path.join(dir, name + '.woff'));
+        const file = path.join(process.argv[3], name + '.ttf');
+        fs.writeFileSync(file, woffToSfnt(woff));
+        fontFiles.push(file);
+      } catch (e) {
+        if (e.code !== 'ENOENT') process.stderr.write(`render.js: ${name}.woff: ${e.message}\n`);
+      }
+    }
+  }
+}
+
+function toPNG(svg) {
+  const r = new Resvg(svg, {
+    background: '#ffffff',
+    fitTo: { mode: 'original' },
+    font: {
+      loadSystemFonts: true,
+      fontFiles,
+      sansSerifFamily: 'DejaVu Sans',
+      defaultFontFamily: 'DejaVu Sans',
+    },
+    shapeRendering: 2,
+    textRendering: 1,
+  });
+  return r.render().asPng().toString('base64');
+}
+
+send({ ready: true, version, png: pngStatus, fonts: fontFiles.length });
 
 const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
 rl.on('line', (line) => {
@@ -45,8 +140,14 @@ rl.on('line', (line) => {
       option.animation = false;
       chart.setOption(option);
       const svg = chart.renderToSVGString();
-      if (captured.length) send({ id, error: captured.join('; ') });
-      else send({ id, svg });
+      if (captured.length) {
+        send({ id, error: captured.join('; ') });
+      } else if (m.png) {
+        if (!Resvg) throw new Error('PNG: npm package @resvg/resvg-js not found (run `npm ci`): ' + pngStatus);
+        send({ id, svg, png: toPNG(svg) });
+      } else {
+        send({ id, svg });
+      }
     } finally {
       chart.dispose();
     }
@@ -56,4 +157,13 @@ rl.on('line', (line) => {
     captured = null;
   }
 });
-rl.on('close', () => process.exit(0));
+// stdin closes when Go calls Close, and also when the Go process dies
+// without calling it (killed): then the script's private folder would be
+// left behind, so node removes it itself.
+rl.on('close', () => {
+  const dir = path.dirname(path.resolve(process.argv[1]));
+  if (path.basename(dir).startsWith('prisonstats-render-')) {
+    try { fs.rmSync(dir, { recursive: true, force: true }); } catch (e) { /* Go removes it too */ }
+  }
+  process.exit(0);
+});

@@ -34,15 +34,18 @@ func renumber(s, prefix string) string {
 	})
 }
 
-// finishSVG gives the SVG ids unique to the chart, labels the root for
-// assistive technology with the alt text, and checks it holds nothing
-// active.
+// finishSVG gives the SVG ids unique to the chart, turns its inline styles
+// into presentation attributes (svgstyle.go), labels the root for assistive
+// technology with the alt text, and checks it holds nothing active.
 func finishSVG(raw, uniq, alt string) (string, error) {
 	if !strings.HasPrefix(raw, "<svg ") {
 		return "", fmt.Errorf("echarts: output does not start with <svg")
 	}
 	prefix := "ps-" + slug(uniq) + "-"
-	s := renumber(raw, prefix)
+	s, err := withoutInlineStyle(renumber(raw, prefix))
+	if err != nil {
+		return "", err
+	}
 	s = `<svg role="img" aria-label="` + html.EscapeString(alt) + `" ` + s[len("<svg "):]
 	if err := checkSVG(s); err != nil {
 		return "", err

@@ -37,7 +37,7 @@ var (
 // caseFields are the fields ValidateCaseStudy knows; Hugo's own front
 // matter fields are allowed beside them.
 var caseFields = []string{"pseudonym", "province", "prison", "custody", "status_history", "offence",
-	"children", "pregnant", "outcome", "outcome_date", "mechanism", "consent"}
+	"children", "pregnant", "outcome", "outcome_date", "mechanism", "consent", "supported_by", "publish"}
 
 var hugoFields = []string{"title", "linktitle", "date", "lastmod", "publishdate", "expirydate", "draft",
 	"weight", "slug", "url", "aliases", "summary", "description", "tags", "categories", "keywords",
@@ -56,6 +56,9 @@ var hugoFields = []string{"title", "linktitle", "date", "lastmod", "publishdate"
 // when given), children (whole number, 0 or more), pregnant (bool), outcome
 // (one of Outcomes), outcome_date (required unless still_detained, then
 // forbidden; not before custody.from), mechanism (optional string),
+// supported_by (optional string), publish (optional list from
+// ConsentScopes), children may also be a table {number, age_bands,
+// with_her} (see children),
 // consent.given (required bool); when consent is given, consent.date
 // (required date), consent.scope (required, a list from ConsentScopes) and
 // consent.expires (optional date, after consent.date).
@@ -81,11 +84,7 @@ func ValidateCaseStudy(path string, fm map[string]any, opt CaseOptions) finding.
 	if off := c.requiredString("offence"); off != "" && len(opt.Offences) > 0 && !slices.Contains(opt.Offences, off) {
 		c.errorf(finding.ConstraintError, "offence", "%q is not one of %s", off, strings.Join(opt.Offences, ", "))
 	}
-	if v, ok := c.get("children"); ok {
-		if n, isNum := number(v); !isNum || n < 0 || n != math.Trunc(n) {
-			c.errorf(finding.TypeError, "children", "%v is not a whole number of children", v)
-		}
-	}
+	c.children()
 	if v, ok := c.get("pregnant"); ok {
 		if _, isBool := v.(bool); !isBool {
 			c.errorf(finding.TypeError, "pregnant", "%v is not true or false", v)
@@ -98,7 +97,95 @@ func ValidateCaseStudy(path string, fm map[string]any, opt CaseOptions) finding.
 		}
 	}
 	c.consent()
+	c.publish()
+	if v, ok := c.get("supported_by"); ok {
+		if s, isStr := v.(string); !isStr || strings.TrimSpace(s) == "" {
+			c.errorf(finding.TypeError, "supported_by", "%v is not a text", v)
+		}
+	}
 	return c.out
+}
+
+// children accepts a whole number of children, or a table {number,
+// age_bands, with_her}: age_bands a list of texts (at most number of them),
+// with_her a whole number from 0 to number (the children living in prison
+// with her). Children are never named: any other key is an error.
+func (c *caseCheck) children() {
+	v, ok := c.get("children")
+	if !ok {
+		return
+	}
+	whole := func(v any) (int, bool) {
+		n, isNum := number(v)
+		if !isNum || n < 0 || n != math.Trunc(n) {
+			return 0, false
+		}
+		return int(n), true
+	}
+	m, isMap := asMap(v)
+	if !isMap {
+		if _, ok := whole(v); !ok {
+			c.errorf(finding.TypeError, "children", "%v is not a whole number of children", v)
+		}
+		return
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !slices.Contains([]string{"number", "age_bands", "with_her"}, k) {
+			c.errorf(finding.PersonalData, "children."+k, "is not a field of children (number, age_bands, with_her); children are never named or described one by one")
+		}
+	}
+	n, ok := whole(m["number"])
+	if !ok {
+		c.errorf(finding.TypeError, "children.number", "%v is not a whole number of children", m["number"])
+		return
+	}
+	if b, has := m["age_bands"]; has {
+		list, isList := asList(b)
+		switch {
+		case !isList:
+			c.errorf(finding.TypeError, "children.age_bands", "%v is not a list of age bands", b)
+		case len(list) > n:
+			c.errorf(finding.RowConstraint, "children.age_bands", "%d age bands for %d children", len(list), n)
+		default:
+			for _, e := range list {
+				if s, isStr := e.(string); !isStr || strings.TrimSpace(s) == "" {
+					c.errorf(finding.TypeError, "children.age_bands", "%v is not an age band", e)
+				}
+			}
+		}
+	}
+	if w, has := m["with_her"]; has {
+		if k, ok := whole(w); !ok {
+			c.errorf(finding.TypeError, "children.with_her", "%v is not a whole number of children", w)
+		} else if k > n {
+			c.errorf(finding.RowConstraint, "children.with_her", "%d is more than children.number %d", k, n)
+		}
+	}
+}
+
+// publish, when given, lists where the case study is to appear (web,
+// print); each must be a consent scope. Whether consent covers them is the
+// consent gate's decision (internal/casestudy.Gate).
+func (c *caseCheck) publish() {
+	v, ok := c.get("publish")
+	if !ok {
+		return
+	}
+	list, isList := asList(v)
+	if !isList {
+		c.errorf(finding.TypeError, "publish", "%v is not a list of %s", v, strings.Join(ConsentScopes, ", "))
+		return
+	}
+	for _, e := range list {
+		if s, _ := e.(string); !slices.Contains(ConsentScopes, s) {
+			c.errorf(finding.ConstraintError, "publish", "%v is not one of %s", e, strings.Join(ConsentScopes, ", "))
+		}
+	}
 }
 
 type caseCheck struct {

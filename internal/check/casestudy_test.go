@@ -77,6 +77,23 @@ func TestValidateCaseStudy(t *testing.T) {
 		}), []string{finding.ConstraintError}},
 		{"offence not in list", set(func(m map[string]any) { m["offence"] = "murder" }), []string{finding.ConstraintError}},
 		{"children negative", set(func(m map[string]any) { m["children"] = -1 }), []string{finding.TypeError}},
+		{"children as a table", set(func(m map[string]any) {
+			m["children"] = map[string]any{"number": 2, "age_bands": []any{"under_1", "2_3"}, "with_her": 1}
+		}), nil},
+		{"children with more with her than she has", set(func(m map[string]any) {
+			m["children"] = map[string]any{"number": 1, "with_her": 2}
+		}), []string{finding.RowConstraint}},
+		{"children named", set(func(m map[string]any) {
+			m["children"] = map[string]any{"number": 1, "names": []any{"Dara"}}
+		}), []string{finding.PersonalData}},
+		{"children table without number", set(func(m map[string]any) {
+			m["children"] = map[string]any{"with_her": 1}
+		}), []string{finding.TypeError}},
+		{"publish and supported_by known", set(func(m map[string]any) {
+			m["publish"] = []any{"web"}
+			m["supported_by"] = "Legal aid office"
+		}), nil},
+		{"publish unknown channel", set(func(m map[string]any) { m["publish"] = []any{"radio"} }), []string{finding.ConstraintError}},
 		{"pregnant as text", set(func(m map[string]any) { m["pregnant"] = "no" }), []string{finding.TypeError}},
 		{"outcome unknown", set(func(m map[string]any) { m["outcome"] = "escaped" }), []string{finding.ConstraintError}},
 		{"outcome date missing", set(func(m map[string]any) { delete(m, "outcome_date") }), []string{finding.ConstraintError}},

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -18,12 +19,17 @@ type Config struct {
 	Rules       string    // default data/rules.toml
 	Release     string    // default data/release.toml
 	Charts      string    // default charts/
+	CaseStudies string    // default data/case-studies/
 	I18n        string    // default i18n/
 	Out         string    // default public/
 	Hugo        string    // default: site.FindHugo
 	NodeModules string    // default node_modules/
 	Work        string    // build folders; default $PRISONSTATS_WORK or .prisonstats/
 	Log         io.Writer // warnings and progress; default os.Stderr
+	// BeforePublish runs on the finished tree before it is published (the
+	// briefing packs print there). Nil: restricted print pages are removed
+	// and no packs are printed.
+	BeforePublish func(ctx context.Context, dir string) error
 }
 
 func (c Config) withDefaults() Config {
@@ -44,6 +50,7 @@ func (c Config) withDefaults() Config {
 	def(&c.Rules, "data/rules.toml")
 	def(&c.Release, "data/release.toml")
 	def(&c.Charts, "charts")
+	def(&c.CaseStudies, "data/case-studies")
 	def(&c.I18n, "i18n")
 	def(&c.Out, "public")
 	def(&c.NodeModules, "node_modules")

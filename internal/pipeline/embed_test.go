@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"image/png"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -79,6 +80,36 @@ func TestSampleSiteHasAnEmbedPagePerChartInBothLanguages(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, filepath.FromSlash(p), "index.html")); err != nil {
 			t.Errorf("home page embed code points at %s, which the site does not have", m[1])
 		}
+	}
+}
+
+func TestSampleSitePublishesAPNGPerChart(t *testing.T) {
+	out := sampleSite(t)
+	var missing []string
+	for _, lang := range []string{"en", "km"} {
+		for _, id := range chartIDs(t, out, lang) {
+			path := filepath.Join(out, "downloads", lang, "charts", id+".png")
+			b, err := os.ReadFile(path)
+			if err != nil {
+				missing = append(missing, lang+"/"+id)
+				continue
+			}
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Errorf("%s: %v", path, err)
+				continue
+			}
+			if w := img.Bounds().Dx(); w != 640 {
+				t.Errorf("%s: %d px wide, want the chart's 640", path, w)
+			}
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d charts have no PNG download (downloads/<lang>/charts/<id>.png), first %s", len(missing), missing[0])
+	}
+	home := readFile(t, filepath.Join(out, "index.html"))
+	if !strings.Contains(home, "/downloads/en/charts/women-men-index.png") {
+		t.Error("home page does not link the PNG of women-men-index")
 	}
 }
 

@@ -2,24 +2,29 @@ package pipeline
 
 import (
 	"context"
-	"errors"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"time"
 
+	"github.com/prisonstats/prisonstats/internal/casestudy"
 	"github.com/prisonstats/prisonstats/internal/chart"
 	"github.com/prisonstats/prisonstats/internal/check"
 	"github.com/prisonstats/prisonstats/internal/compute"
+	"github.com/prisonstats/prisonstats/internal/dataset"
 	"github.com/prisonstats/prisonstats/internal/diff"
 	"github.com/prisonstats/prisonstats/internal/finding"
 	"github.com/prisonstats/prisonstats/internal/i18n"
 	"github.com/prisonstats/prisonstats/internal/ingest"
 	"github.com/prisonstats/prisonstats/internal/manifest"
 	"github.com/prisonstats/prisonstats/internal/obs"
+	"github.com/prisonstats/prisonstats/internal/pack"
 	"github.com/prisonstats/prisonstats/internal/places"
 	"github.com/prisonstats/prisonstats/internal/protect"
 	"github.com/prisonstats/prisonstats/internal/rules"
@@ -76,7 +81,8 @@ func loadOptional[T any](path string, load func(string) (T, error), empty func()
 // Checked is the outcome of ingest and check.
 type Checked struct {
 	Observations []obs.Observation
-	Findings     finding.List // sorted, errors first
+	Cases        []casestudy.Case // every case study read, before the consent gate
+	Findings     finding.List     // sorted, errors first
 }
 
 // Check runs ingest and check and returns every finding. The error is
@@ -108,9 +114,15 @@ func runCheck(ctx context.Context, c Config, in inputs, t *timer) (*Checked, err
 	fs := append(finding.List{}, res.Findings...)
 	fs = append(fs, check.Run(res.Observations, opt)...)
 	fs = append(fs, manifest.VerifyRoot(c.Root)...)
+	cases, cfs, err := casestudy.Load(c.CaseStudies, in.places, today())
+	if err != nil {
+		return nil, fmt.Errorf("case studies: %w", err)
+	}
+	fs = append(fs, cfs...)
+	fs = append(fs, casestudy.GateAll(cases)...)
 	fs.Sort()
 	t.stage("check")
-	return &Checked{Observations: res.Observations, Findings: fs}, nil
+	return &Checked{Observations: res.Observations, Cases: cases, Findings: fs}, nil
 }
 
 // Build runs every stage and publishes the site to c.Out. Warnings are
@@ -158,6 +170,32 @@ func Build(ctx context.Context, c Config) error {
 	}
 	t.stage("protect")
 
+	webCases, _ := casestudy.Gate(checked.Cases, casestudy.Web) // GateAll in check reported every problem
+	offences, err := casestudy.LoadOffences(filepath.Join(c.Root, "data", casestudy.OffencesFile))
+	if err != nil {
+		return fmt.Errorf("case studies: %w", err)
+	}
+	country := in.places.Level(places.Country)[0].Code
+	caseData, err := casestudy.SiteData(webCases, casestudy.Summarise(webCases, country),
+		casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: i18n.Western})
+	if err != nil {
+		return fmt.Errorf("case studies: %w", err)
+	}
+	mf, err := manifest.Load(filepath.Join(c.Root, filepath.FromSlash(manifest.Path)))
+	if err != nil {
+		return fmt.Errorf("dataset: %w", err)
+	}
+	release := latestDate(checked.Observations)
+	downloads, err := dataset.Build(checked.Observations, result, dataset.Sources(mf), release)
+	if err != nil {
+		return fmt.Errorf("dataset: %w", err)
+	}
+	datasetPage := dataset.PageData(result, release, downloads)
+	// The documented-case figures join the catalogue for the methodology
+	// page, after the dataset was made: they are not national statistics.
+	result.Catalogue = append(result.Catalogue, casestudy.Catalogue...)
+	t.stage("casestudies+dataset")
+
 	charts, scripts, err := runCharts(ctx, c, in, result, langs)
 	if err != nil {
 		return fmt.Errorf("chart: %w", err)
@@ -173,9 +211,10 @@ func Build(ctx context.Context, c Config) error {
 	err = site.Build(ctx, site.Input{
 		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
 		Digits: i18n.Western, Scripts: scripts,
-		Data:   map[string]any{"releases": releases},
-		Meta: site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
-	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work})
+		Files: downloads,
+		Data:  map[string]any{"releases": releases, "casestudies": caseData, "dataset": datasetPage},
+		Meta:  site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
+	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work, BeforePublish: beforePublish(c)})
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -199,6 +238,7 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 		return nil, nil, err
 	}
 	defer r.Close()
+	r.PNG = true
 	if err := r.Render(ctx, charts); err != nil {
 		return nil, nil, err
 	}
@@ -207,6 +247,19 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 		return nil, nil, err
 	}
 	return charts, map[string][]byte{"echarts-ssr-client.js": client}, nil
+}
+
+// beforePublish is the step run on the finished tree: the caller's (packs),
+// or else removing the print pages of restricted packs, which must never be
+// published.
+func beforePublish(c Config) func(context.Context, string) error {
+	if c.BeforePublish != nil {
+		return c.BeforePublish
+	}
+	return func(ctx context.Context, dir string) error {
+		_, err := pack.Strip(dir)
+		return err
+	}
 }
 
 // releaseHistory lists the data releases (the commits that changed
@@ -226,6 +279,17 @@ func releaseHistory(ctx context.Context, c Config) any {
 		fmt.Fprintln(c.Log, "prisonstats: warning: release history:", err)
 	}
 	return diff.Releases(hist)
+}
+
+// today is the date consent expiry is judged against: SOURCE_DATE_EPOCH
+// when set (reproducible builds), else the clock.
+func today() time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+			return time.Unix(n, 0).UTC()
+		}
+	}
+	return time.Now().UTC()
 }
 
 func printWarnings(w io.Writer, l finding.List) {

@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/prisonstats/prisonstats/internal/browser"
 )
 
 // treeSum hashes every file of a tree by path, so two trees compare by
@@ -98,7 +100,8 @@ func TestConcurrentBuildsPublishOneWholeSite(t *testing.T) {
 }
 
 // TestKilledBuildLeavesThePreviousSiteWhole kills `prisonstats build` with
-// SIGKILL at several moments — while Hugo renders and earlier — and checks
+// SIGKILL at several moments — while Hugo renders, while the packs print,
+// and at fixed delays — and checks
 // each time that the published site is exactly the previous one; the next
 // build then cleans up what the killed ones left.
 func TestKilledBuildLeavesThePreviousSiteWhole(t *testing.T) {
@@ -115,8 +118,9 @@ func TestKilledBuildLeavesThePreviousSiteWhole(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	work := filepath.Join(dir, "work")
-	run := func() *exec.Cmd {
-		cmd := exec.Command(bin, "build", "-root", root, "-o", out)
+	run := func(extra ...string) *exec.Cmd {
+		args := append([]string{"build", "-root", root, "-o", out, "-packs=false"}, extra...)
+		cmd := exec.Command(bin, args...)
 		cmd.Env = append(os.Environ(), "PRISONSTATS_HUGO="+hugo, "PRISONSTATS_WORK="+work)
 		return cmd
 	}
@@ -147,6 +151,29 @@ func TestKilledBuildLeavesThePreviousSiteWhole(t *testing.T) {
 		cmd.Wait()
 		if d := diffTrees(want, treeSum(t, out)); len(d) > 0 {
 			t.Fatalf("kill %d (delay %v): published site changed:\n%s", i, delay, strings.Join(d, "\n"))
+		}
+	}
+	// Kill while the briefing packs print (they print into the new tree
+	// before it is published).
+	if _, ok := browser.Available(); ok {
+		cmd := run("-packs=true")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		printing := false
+		deadline := time.Now().Add(2 * time.Minute)
+		for time.Now().Before(deadline) && !printing {
+			m, _ := filepath.Glob(filepath.Join(dir, ".public.new-*", "briefs", "*.pdf"))
+			printing = len(m) > 0
+			time.Sleep(5 * time.Millisecond)
+		}
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		if !printing {
+			t.Error("the build never reached the packs before the deadline")
+		}
+		if d := diffTrees(want, treeSum(t, out)); len(d) > 0 {
+			t.Fatalf("kill during packs: published site changed:\n%s", strings.Join(d, "\n"))
 		}
 	}
 	if b, err := run().CombinedOutput(); err != nil {

@@ -71,6 +71,7 @@ type chartData struct {
 	Table         chart.Table `json:"table"`
 	CSVURL        string      `json:"csv_url"`
 	SVGURL        string      `json:"svg_url"`
+	PNGURL        string      `json:"png_url,omitempty"`
 }
 
 // writeData writes the generated data (dataDir, mounted as Hugo's data/) and
@@ -126,13 +127,20 @@ func writeData(in Input, dataDir, staticDir string) error {
 		if err := writeFile(filepath.Join(staticDir, base+".svg"), []byte(c.SVG)); err != nil {
 			return err
 		}
+		pngURL := ""
+		if len(c.PNG) > 0 {
+			if err := writeFile(filepath.Join(staticDir, base+".png"), c.PNG); err != nil {
+				return err
+			}
+			pngURL = "/" + base + ".png"
+		}
 		if charts[c.Lang] == nil {
 			charts[c.Lang] = map[string]chartData{}
 		}
 		charts[c.Lang][c.ID] = chartData{
 			ID: c.ID, Title: c.Title, Subtitle: c.Subtitle, Notes: c.Notes, Source: c.Source,
 			Alt: c.Alt, ReferenceDate: c.ReferenceDate, SVG: c.SVG, Table: c.Table,
-			CSVURL: "/" + base + ".csv", SVGURL: "/" + base + ".svg",
+			CSVURL: "/" + base + ".csv", SVGURL: "/" + base + ".svg", PNGURL: pngURL,
 		}
 	}
 	if err := writeJSON(filepath.Join(dataDir, "charts.json"), charts); err != nil {

@@ -1,0 +1,79 @@
+package chart
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"image/png"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// PNGs are drawn by resvg (npm @resvg/resvg-js, whose native binary ships
+// inside the npm package @resvg/resvg-js-linux-x64-gnu) from the SVG
+// ECharts wrote, in the same node process, at the chart's size on white.
+//
+// resvg reads TrueType/OpenType fonts only. It is given the system fonts
+// (Debian: /usr/share/fonts; DejaVu Sans draws Latin text) and, when the npm
+// package @fontsource/noto-sans-khmer is installed, its Khmer and Latin
+// faces (regular and bold), which render.js unpacks from WOFF to TTF. Without
+// either a Khmer font in the system (fonts-noto-core, fonts-khmeros) or that
+// package, Khmer labels in PNGs are empty boxes; the SVG is not affected,
+// since the reader's browser draws it.
+
+// fontDirs are the folders resvg's loadSystemFonts reads on Linux
+// (fontdb's load_system_fonts).
+func fontDirs() []string {
+	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts"}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".fonts"), filepath.Join(home, ".local", "share", "fonts"))
+	}
+	return dirs
+}
+
+// fontsKey fingerprints the fonts a PNG can be drawn with (names and sizes
+// of the system font files and of the npm Khmer font package), so that
+// installing a font makes the cached PNGs stale.
+func fontsKey(nodeModules string) string {
+	h := sha256.New()
+	dirs := append(fontDirs(), filepath.Join(nodeModules, "@fontsource", "noto-sans-khmer", "files"))
+	for _, dir := range dirs {
+		filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			if info, err := d.Info(); err == nil {
+				h.Write([]byte(path + "\x00" + strconv.FormatInt(info.Size(), 10) + "\x00"))
+			}
+			return nil
+		})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// checkPNG decodes a PNG and checks that it is w x h pixels and not of one
+// colour (a blank picture means the SVG drew nothing).
+func checkPNG(b []byte, w, h int) error {
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		return fmt.Errorf("png: %w", err)
+	}
+	r := img.Bounds()
+	if r.Dx() != w || r.Dy() != h {
+		return fmt.Errorf("png: %dx%d pixels, want %dx%d", r.Dx(), r.Dy(), w, h)
+	}
+	first := img.At(r.Min.X, r.Min.Y)
+	r0, g0, b0, a0 := first.RGBA()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, a1 := img.At(x, y).RGBA()
+			if r1 != r0 || g1 != g0 || b1 != b0 || a1 != a0 {
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("png: blank (every pixel is one colour)")
+}
