@@ -72,6 +72,9 @@ type Release struct {
 	// HeadlineYears are end years of the growth headline ("between the
 	// first year and Y"), besides the latest year, which is always given.
 	HeadlineYears []int `toml:"headline_years"`
+	// Digits are the numerals of the Khmer pages: "western" (0-9, the
+	// default) or "khmer" (០-៩).
+	Digits string `toml:"digits"`
 }
 
 func loadRelease(path string) (Release, error) {

@@ -188,7 +188,7 @@ func englishUI(t *testing.T) map[string]*regexp.Regexp {
 			if len(parts) > 1 && len(strings.Fields(part)) < 2 {
 				continue // a lone word between parameters ("and", "years") says too little
 			}
-			out[id+": "+part] = regexp.MustCompile(`(?:^|[^A-Za-z])` + regexp.QuoteMeta(part) + `(?:$|[^A-Za-z])`)
+			out[id+": "+part] = regexp.MustCompile(`(?:^|[^A-Za-z0-9_])` + regexp.QuoteMeta(part) + `(?:$|[^A-Za-z0-9_])`)
 		}
 	}
 	if len(out) < 20 {

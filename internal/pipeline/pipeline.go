@@ -21,6 +21,7 @@ import (
 	"github.com/prisonstats/prisonstats/internal/diff"
 	"github.com/prisonstats/prisonstats/internal/finding"
 	"github.com/prisonstats/prisonstats/internal/i18n"
+	"github.com/prisonstats/prisonstats/internal/i18ncheck"
 	"github.com/prisonstats/prisonstats/internal/ingest"
 	"github.com/prisonstats/prisonstats/internal/manifest"
 	"github.com/prisonstats/prisonstats/internal/obs"
@@ -37,6 +38,7 @@ type inputs struct {
 	rules   *rules.Rules
 	i18n    *i18n.Catalog
 	release Release
+	digits  i18n.Digits // numerals of the km pages
 }
 
 // loadInputs reads the gazetteer and rules, and for a build also the UI
@@ -66,6 +68,9 @@ func loadInputs(c Config, build bool) (inputs, error) {
 	}
 	if in.release, err = loadRelease(c.Release); err != nil {
 		return in, fmt.Errorf("release: %w", err)
+	}
+	if in.digits, err = i18n.ParseDigits(in.release.Digits); err != nil {
+		return in, fmt.Errorf("release: %s: digits: %w", c.Release, err)
 	}
 	return in, nil
 }
@@ -120,6 +125,14 @@ func runCheck(ctx context.Context, c Config, in inputs, t *timer) (*Checked, err
 	}
 	fs = append(fs, cfs...)
 	fs = append(fs, casestudy.GateAll(cases)...)
+	if _, err := os.Stat(c.I18n); err == nil {
+		// A project with a site: report what is not translated.
+		tf, err := i18ncheck.Check(c.Root)
+		if err != nil {
+			return nil, fmt.Errorf("i18n: %w", err)
+		}
+		fs = append(fs, tf...)
+	}
 	fs.Sort()
 	t.stage("check")
 	return &Checked{Observations: res.Observations, Cases: cases, Findings: fs}, nil
@@ -156,7 +169,7 @@ func Build(ctx context.Context, c Config) error {
 
 	langs := in.i18n.Languages()
 	result, err := compute.Run(checked.Observations, compute.Options{
-		Places: in.places, Rules: in.rules, I18n: in.i18n, Langs: langs, Digits: i18n.Western,
+		Places: in.places, Rules: in.rules, I18n: in.i18n, Langs: langs, Digits: in.digits,
 		HeadlineTo: headlineYears(in.release.HeadlineYears, checked.Observations),
 	})
 	if err != nil {
@@ -177,7 +190,7 @@ func Build(ctx context.Context, c Config) error {
 	}
 	country := in.places.Level(places.Country)[0].Code
 	caseData, err := casestudy.SiteData(webCases, casestudy.Summarise(webCases, country),
-		casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: i18n.Western})
+		casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: in.digits})
 	if err != nil {
 		return fmt.Errorf("case studies: %w", err)
 	}
@@ -204,13 +217,21 @@ func Build(ctx context.Context, c Config) error {
 
 	releases := releaseHistory(ctx, c)
 
+	fonts, err := i18n.FontFiles(c.NodeModules)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	for name, b := range fonts {
+		downloads[name] = b
+	}
+
 	files, err := fileInfos(c.Root, checked.Observations)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	err = site.Build(ctx, site.Input{
 		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
-		Digits: i18n.Western, Scripts: scripts,
+		Digits: in.digits, Scripts: scripts,
 		Files: downloads,
 		Data:  map[string]any{"releases": releases, "casestudies": caseData, "dataset": datasetPage},
 		Meta:  site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},

@@ -35,6 +35,7 @@ type Input struct {
 // Meta describes the data release the site is built from.
 type Meta struct {
 	Illustrative bool       `json:"illustrative"`
+	Digits       string     `json:"digits"` // "western" or "khmer", for the km pages
 	Release      string     `json:"release"` // latest reference date in the data
 	Files        []FileInfo `json:"files"`
 }

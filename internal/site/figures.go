@@ -143,7 +143,7 @@ func cellFor(in Input, lang, place, ind, breakdown string, year, decimals int, p
 			continue
 		}
 		if p.Value.Missing == obs.Suppressed {
-			return figureCell{V: suppressedText(in, lang, p.Reason), Src: p.Reason}
+			return figureCell{V: suppressedText(in, lang, p.Reason), Src: suppressedWhy(in, lang, p.Reason)}
 		}
 		if !p.Value.OK() {
 			return figureCell{V: "–", Src: p.Reason}
@@ -152,19 +152,23 @@ func cellFor(in Input, lang, place, ind, breakdown string, year, decimals int, p
 		if percent {
 			v += "%"
 		}
-		return figureCell{V: v, Src: sourceSummary(p.Sources)}
+		return figureCell{V: v, Src: sourceSummary(in, lang, p.Sources)}
 	}
 	return figureCell{V: "–"}
 }
 
 // sourceSummary names the cells a value came from: all of them when few,
 // the first ones and a count when many.
-func sourceSummary(src []obs.Source) string {
+func sourceSummary(in Input, lang string, src []obs.Source) string {
 	const show = 3
 	s := ""
 	for i, x := range src {
 		if i == show {
-			return fmt.Sprintf("%s and %d more cells", s, len(src)-show)
+			t, err := in.I18n.T(lang, "cell_more_sources", map[string]any{"cells": s, "n": len(src) - show})
+			if err != nil {
+				return fmt.Sprintf("%s and %d more cells", s, len(src)-show)
+			}
+			return t
 		}
 		if i > 0 {
 			s += ", "
@@ -187,6 +191,19 @@ func suppressedText(in Input, lang, reason string) string {
 		return reason
 	}
 	if t, err := in.I18n.T(lang, id, nil); err == nil {
+		return t
+	}
+	return reason
+}
+
+// suppressedWhy is the hover text of a hidden value: the small-count rule
+// as the rule states it, or why a complement was hidden, in the page's
+// language.
+func suppressedWhy(in Input, lang, reason string) string {
+	if strings.HasPrefix(reason, "fewer than") {
+		return suppressedText(in, lang, reason)
+	}
+	if t, err := in.I18n.T(lang, "cell_hidden_why", nil); err == nil {
 		return t
 	}
 	return reason
