@@ -22,6 +22,14 @@
 //     missing ([ErrNoChromium]), so that a build that skips the packs never
 //     publishes a restricted page.
 //   - A PDF is written whole or not at all (written aside, then renamed).
+//   - Printing the same page twice gives the same bytes: the PDF's
+//     creation and modification dates are the data release's day (the
+//     index's release, or Options.Date), not the time of printing, and
+//     Chromium's own clock times are blanked in place.
+//   - Case studies whose consent covers print only (casestudy.PrintData,
+//     web false) appear in restricted packs only: the print page of a
+//     public pack, published as HTML and PDF, shows only cases also
+//     allowed on the web (layouts/briefs/page.html).
 //   - File names are stable: scope is the country's slug ("kh") or the
 //     province's ("kh-12").
 package pack

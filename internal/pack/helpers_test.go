@@ -79,7 +79,10 @@ func buildSample(t testing.TB) string {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	var log bytes.Buffer
-	if err := pipeline.Build(ctx, pipeline.Config{Root: root, Out: out, Hugo: hugo, Log: &log}); err != nil {
+	// The test prints the packs itself: the build must leave the print
+	// pages and their index in the tree (pack.Run then removes them).
+	keep := func(context.Context, string) error { return nil }
+	if err := pipeline.Build(ctx, pipeline.Config{Root: root, Out: out, Hugo: hugo, Log: &log, BeforePublish: keep}); err != nil {
 		t.Fatalf("pipeline.Build(sample) = %v\nlog:\n%s", err, log.String())
 	}
 	return out

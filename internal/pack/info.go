@@ -5,17 +5,21 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf16"
 
 	"golang.org/x/net/html"
 )
 
 // docMeta is what a print page says about itself: its <title>, its
-// <meta name="description"> and its <html lang>.
+// <meta name="description"> and its <html lang>; and the date the PDF is
+// stamped with (the data release, YYYY-MM-DD), which readMeta leaves empty.
 type docMeta struct {
 	Title, Subject, Lang string
+	Date                 string
 }
 
 // readMeta reads the head of a print page.
@@ -71,14 +75,52 @@ var (
 	infoRe      = regexp.MustCompile(`/Info\s+(\d+)\s+0\s+R`)
 	pdfStringRe = `(\((?:[^()\\]|\\.)*\)|<[0-9A-Fa-f\s]*>)`
 	keepKeys    = []string{"Creator", "Producer", "CreationDate", "ModDate"}
+	dateKeys    = []string{"CreationDate", "ModDate"}
 )
+
+// pdfDate is date (YYYY-MM-DD) as a PDF date string at midnight UTC, in
+// the form Chromium writes.
+func pdfDate(date string) (string, error) {
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return "", fmt.Errorf("pdf date: %q is not a date YYYY-MM-DD", date)
+	}
+	return "(D:" + d.Format("20060102") + "000000+00'00')", nil
+}
+
+// blankEntries overwrites, in place, each of keys' entries (key and
+// string value) in the dictionary body pdf[start:end] with spaces: the
+// file keeps its length, so its cross-reference offsets hold, and the
+// dictionary stays valid.
+func blankEntries(pdf []byte, start, end int, keys []string) {
+	for _, k := range keys {
+		re := regexp.MustCompile(`/` + k + `\s*` + pdfStringRe)
+		for _, loc := range re.FindAllIndex(pdf[start:end], -1) {
+			for i := start + loc[0]; i < start+loc[1]; i++ {
+				pdf[i] = ' '
+			}
+		}
+	}
+}
 
 // setInfo returns pdf with an incremental update that sets the document
 // information's Title and Subject (the other entries Chromium wrote are
 // kept). Chromium already writes the title and, in a tagged PDF, the
 // catalog's /Lang from <html lang>; it never writes a subject. Only PDFs
 // with a classic trailer (what Chromium's Skia writes) are handled.
+//
+// When m.Date is set, the creation and modification dates become that day
+// at midnight UTC, and the clock times Chromium wrote in its own Info
+// object are blanked in place, so that printing the same page twice gives
+// the same bytes.
 func setInfo(pdf []byte, m docMeta) ([]byte, error) {
+	var date string
+	if m.Date != "" {
+		var err error
+		if date, err = pdfDate(m.Date); err != nil {
+			return nil, err
+		}
+	}
 	tail := pdf[max(0, len(pdf)-4096):]
 	t := trailerRe.FindSubmatch(tail)
 	if t == nil {
@@ -98,8 +140,12 @@ func setInfo(pdf []byte, m docMeta) ([]byte, error) {
 	if im := infoRe.FindSubmatch(dict); im != nil {
 		info, _ = strconv.Atoi(string(im[1]))
 		objRe := regexp.MustCompile(`(?:^|\s)` + strconv.Itoa(info) + `\s+0\s+obj\s*<<((?s:.*?))>>\s*endobj`)
-		if om := objRe.FindSubmatch(pdf); om != nil {
-			old = om[1]
+		if om := objRe.FindSubmatchIndex(pdf); om != nil {
+			old = slices.Clone(pdf[om[2]:om[3]])
+			if date != "" {
+				pdf = slices.Clone(pdf)
+				blankEntries(pdf, om[2], om[3], dateKeys)
+			}
 		}
 	}
 	if info >= size {
@@ -117,7 +163,11 @@ func setInfo(pdf []byte, m docMeta) ([]byte, error) {
 		d.WriteString("/Subject " + textString(m.Subject) + "\n")
 	}
 	for _, k := range keepKeys {
-		if v := entry(old, k); v != "" {
+		v := entry(old, k)
+		if date != "" && slices.Contains(dateKeys, k) {
+			v = date
+		}
+		if v != "" {
 			d.WriteString("/" + k + " " + v + "\n")
 		}
 	}

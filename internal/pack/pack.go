@@ -39,6 +39,12 @@ type Options struct {
 	// Select, when set, prints only the briefs it returns true for (a
 	// command's -scope flag, a fast test). The clean-up still covers all.
 	Select func(Brief) bool
+	// Date (YYYY-MM-DD) is the creation and modification date written in
+	// every PDF, instead of the time of printing, so that two builds of
+	// the same inputs give the same bytes. Default: the data release the
+	// index of print pages carries (hugo.Data.meta.release). When both are
+	// empty, Chromium's clock time is kept.
+	Date string
 }
 
 // Report says what Run wrote and removed.
@@ -78,6 +84,9 @@ func Run(ctx context.Context, opt Options) (rep *Report, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("pack: %w", err)
 	}
+	if opt.Date == "" {
+		opt.Date = ix.Release
+	}
 	// Whatever happens below, no restricted page and no index stays in the
 	// tree.
 	defer func() {
@@ -109,6 +118,11 @@ func Run(ctx context.Context, opt Options) (rep *Report, err error) {
 		}
 		if inside(opt.RestrictedOut, opt.Dir) {
 			return rep, fmt.Errorf("pack: restricted packs folder %s is inside the published tree %s", opt.RestrictedOut, opt.Dir)
+		}
+	}
+	if opt.Date != "" {
+		if _, err := pdfDate(opt.Date); err != nil {
+			return rep, fmt.Errorf("pack: the date stamped on the PDFs (Options.Date or the release in %s): %w", IndexPath, err)
 		}
 	}
 	if _, ok := browser.Available(); !ok {
@@ -179,7 +193,10 @@ func printOne(ctx context.Context, b *browser.Browser, base string, br Brief, ix
 	if err != nil {
 		return "", fmt.Errorf("pack: %s (%s): %w", br.Path, br.File(), err)
 	}
-	pdf, err = setInfo(pdf, pageMeta(opt.Dir, br))
+	pdf = renumberNodeIDs(pdf)
+	meta := pageMeta(opt.Dir, br)
+	meta.Date = opt.Date
+	pdf, err = setInfo(pdf, meta)
 	if err != nil {
 		return "", fmt.Errorf("pack: %s (%s): %w", br.Path, br.File(), err)
 	}

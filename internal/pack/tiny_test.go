@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prisonstats/prisonstats/internal/i18n"
 	"github.com/prisonstats/prisonstats/internal/pack"
 )
 
@@ -34,6 +35,13 @@ meaning.km = ["សម្រាប់មន្ត្រីពន្ធនាគ�
 // `<script>alert(1)</script>`, and a fourth, restricted audience. It returns
 // the published tree.
 func tinySite(t *testing.T) string {
+	t.Helper()
+	return tinySiteWith(t, nil)
+}
+
+// tinySiteWith is tinySite with more Hugo data files (name → value, written
+// as data/<name>.json).
+func tinySiteWith(t *testing.T, extra map[string]any) string {
 	t.Helper()
 	hugo := needHugo(t)
 	work := t.TempDir()
@@ -76,6 +84,9 @@ func tinySite(t *testing.T) string {
 	table := map[string]any{"caption": "Key figures for " + hostile, "header": []string{"Year", "Women"},
 		"rows": [][]map[string]string{{{"v": "2014"}, {"v": "41"}}, {{"v": "2015"}, {"v": "42"}}}}
 	jsonFile("figures.json", map[string]any{"en": map[string]any{"KH-12": table}, "km": map[string]any{"KH-12": table}})
+	for name, v := range extra {
+		jsonFile(name+".json", v)
+	}
 
 	config := fmt.Sprintf(`baseURL = "/"
 title = "Women in prison and their children"
@@ -110,6 +121,17 @@ target = "data"
 	cmd := exec.Command(hugo, "--source", work, "--destination", out, "--cacheDir", filepath.Join(work, "cache"), "--noBuildLock", "--panicOnWarning")
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("hugo: %v\n%s", err, b)
+	}
+	// The Khmer web font print.css loads, as the build publishes it.
+	fonts, err := i18n.FontFiles(filepath.Join(root, "node_modules"))
+	if err != nil {
+		missing(t, err.Error())
+	}
+	for name, b := range fonts {
+		if err := os.MkdirAll(filepath.Join(out, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(out, filepath.FromSlash(name)), b)
 	}
 	return out
 }

@@ -32,14 +32,17 @@ func TestReadMetaReadsMinifiedHead(t *testing.T) {
 
 // tinyPDF is a one-page PDF with a classic trailer and an Info object, the
 // shape Chromium writes.
-func tinyPDF() []byte {
+func tinyPDF() []byte { return tinyPDFAt("20261126080339") }
+
+// tinyPDFAt is tinyPDF printed at a time (YYYYMMDDHHmmSS).
+func tinyPDFAt(when string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n")
 	objs := []string{
 		"<</Type /Catalog /Pages 2 0 R /Lang (en)>>",
 		"<</Type /Pages /Kids [3 0 R] /Count 1>>",
 		"<</Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]>>",
-		"<</Title (Old \\(title\\))\n/Creator (HeadlessChrome)\n/Producer (Skia/PDF m148)\n/CreationDate (D:20261126080339+00'00')>>",
+		"<</Title (Old \\(title\\))\n/Creator (HeadlessChrome)\n/Producer (Skia/PDF m148)\n/CreationDate (D:" + when + "+00'00')\n/ModDate (D:" + when + "+00'00')>>",
 	}
 	var offs []int
 	for i, o := range objs {
@@ -143,5 +146,73 @@ func TestBriefFileName(t *testing.T) {
 	b := Brief{Audience: "judges", Scope: "kh-12", Lang: "km"}
 	if got, want := b.File(), "judges-kh-12-km.pdf"; got != want {
 		t.Errorf("File() = %q, want %q", got, want)
+	}
+}
+
+func TestSetInfoStampsTheReleaseDateAndLeavesNoClockTime(t *testing.T) {
+	pdf := tinyPDF()
+	got, err := setInfo(pdf, docMeta{Title: "Pack", Date: "2015-12-31"})
+	if err != nil {
+		t.Fatalf("setInfo: %v", err)
+	}
+	if len(got) <= len(pdf) || bytes.Contains(got, []byte("20261126")) {
+		t.Errorf("setInfo left Chromium's clock time in the file:\n%s", got)
+	}
+	for _, want := range []string{"/CreationDate (D:20151231000000+00'00')", "/ModDate (D:20151231000000+00'00')"} {
+		if !bytes.Contains(got[len(pdf):], []byte(want)) {
+			t.Errorf("update lacks %q:\n%s", want, got[len(pdf):])
+		}
+	}
+	// The original revision keeps its length, so its offsets hold.
+	if !bytes.Equal(got[:100], pdf[:100]) || !bytes.Contains(got[:len(pdf)], []byte("/Producer (Skia/PDF m148)")) {
+		t.Errorf("setInfo changed more than the dates in the original revision")
+	}
+	again, err := setInfo(tinyPDFAt("20261127093001"), docMeta{Title: "Pack", Date: "2015-12-31"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, again) {
+		t.Errorf("PDFs printed at different times differ after setInfo:\n%s\n---\n%s", got, again)
+	}
+	if _, err := setInfo(pdf, docMeta{Date: "31/12/2015"}); err == nil {
+		t.Errorf("setInfo(Date 31/12/2015) = nil error, want one")
+	}
+	tool, err := exec.LookPath("pdfinfo")
+	if err != nil {
+		t.Skip("pdfinfo not installed (poppler-utils)")
+	}
+	f := filepath.Join(t.TempDir(), "x.pdf")
+	if err := os.WriteFile(f, got, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-isodates", f).CombinedOutput()
+	if err != nil || strings.Contains(string(out), "Syntax Error") {
+		t.Fatalf("pdfinfo: %v\n%s", err, out)
+	}
+	for _, want := range []string{"CreationDate:    2015-12-31T00:00:00", "ModDate:         2015-12-31T00:00:00"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestRenumberNodeIDsKeepsOrderAndLength(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"two prints, one numbering",
+			"/ID (node00000054)\n/Headers [(node00000054) (node00000057)]\n/Limits [(node00000054) (node00000060)]\n/Names [(node00000054) 1 0 R (node00000057) 2 0 R (node00000060) 3 0 R]",
+			"/ID (node00000001)\n/Headers [(node00000001) (node00000002)]\n/Limits [(node00000001) (node00000003)]\n/Names [(node00000001) 1 0 R (node00000002) 2 0 R (node00000003) 3 0 R]"},
+		{"other print",
+			"/ID (node00000046)\n/Headers [(node00000046) (node00000049)]\n/Limits [(node00000046) (node00000052)]\n/Names [(node00000046) 1 0 R (node00000049) 2 0 R (node00000052) 3 0 R]",
+			"/ID (node00000001)\n/Headers [(node00000001) (node00000002)]\n/Limits [(node00000001) (node00000003)]\n/Names [(node00000001) 1 0 R (node00000002) 2 0 R (node00000003) 3 0 R]"},
+		{"hex order kept", "(node0000000A) (node00000009)", "(node00000002) (node00000001)"},
+		{"mixed widths left alone", "(node0001) (node00000002)", "(node0001) (node00000002)"},
+		{"none", "%PDF-1.4 (nodes) (node)", "%PDF-1.4 (nodes) (node)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(renumberNodeIDs([]byte(tt.in))); got != tt.want {
+				t.Errorf("renumberNodeIDs(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
 	}
 }

@@ -194,6 +194,13 @@ func Build(ctx context.Context, c Config) error {
 	if err != nil {
 		return fmt.Errorf("case studies: %w", err)
 	}
+	// Packs carry the cases whose consent covers print; public packs only
+	// those that also cover the web (PrintData marks them).
+	printCases, _ := casestudy.Gate(checked.Cases, casestudy.Print)
+	casePrint, err := casestudy.PrintData(printCases, casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: in.digits})
+	if err != nil {
+		return fmt.Errorf("case studies: %w", err)
+	}
 	mf, err := manifest.Load(filepath.Join(c.Root, filepath.FromSlash(manifest.Path)))
 	if err != nil {
 		return fmt.Errorf("dataset: %w", err)
@@ -233,7 +240,7 @@ func Build(ctx context.Context, c Config) error {
 		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
 		Digits: in.digits, Scripts: scripts,
 		Files: downloads,
-		Data:  map[string]any{"releases": releases, "casestudies": caseData, "dataset": datasetPage},
+		Data:  map[string]any{"releases": releases, "casestudies": caseData, "casestudies_print": casePrint, "dataset": datasetPage},
 		Meta:  site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
 	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work, BeforePublish: beforePublish(c)})
 	if err != nil {
