@@ -65,7 +65,7 @@ func TestRendererDrawsSVG(t *testing.T) {
 		if regexp.MustCompile(`\bzr\d+-`).MatchString(svg) {
 			t.Errorf("%s: SVG keeps zrender's order-dependent ids", c.Lang)
 		}
-		if err := checkSVG(svg); err != nil {
+		if err := CheckSVG(svg); err != nil {
 			t.Errorf("%s: %v", c.Lang, err)
 		}
 	}
@@ -111,7 +111,7 @@ func TestRendererEscapesHostileLabels(t *testing.T) {
 		if !strings.Contains(c.SVG, "&lt;script&gt;alert(1)&lt;/script&gt;") && !strings.Contains(c.SVG, "&lt;img src=x onerror=alert(1)&gt;") {
 			t.Errorf("%s: SVG does not show the hostile label as text", c.ID)
 		}
-		if err := checkSVG(c.SVG); err != nil {
+		if err := CheckSVG(c.SVG); err != nil {
 			t.Errorf("%s: %v", c.ID, err)
 		}
 	}
@@ -269,8 +269,8 @@ func TestCheckSVG(t *testing.T) {
 		{`<svg><text>unclosed</svg>`, true},
 	}
 	for _, tt := range tests {
-		if err := checkSVG(tt.svg); (err != nil) != tt.bad {
-			t.Errorf("checkSVG(%q) = %v, want error: %v", tt.svg, err, tt.bad)
+		if err := CheckSVG(tt.svg); (err != nil) != tt.bad {
+			t.Errorf("CheckSVG(%q) = %v, want error: %v", tt.svg, err, tt.bad)
 		}
 	}
 }

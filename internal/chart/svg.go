@@ -47,7 +47,7 @@ func finishSVG(raw, uniq, alt string) (string, error) {
 		return "", err
 	}
 	s = `<svg role="img" aria-label="` + html.EscapeString(alt) + `" ` + s[len("<svg "):]
-	if err := checkSVG(s); err != nil {
+	if err := CheckSVG(s); err != nil {
 		return "", err
 	}
 	return s, nil
@@ -68,10 +68,38 @@ func slug(s string) string {
 // ErrActiveSVG reports an SVG that could run code in a page.
 var ErrActiveSVG = errors.New("svg holds active content")
 
-// checkSVG parses the SVG and refuses script-capable content: script,
-// foreignObject, iframe, object, embed, any on* attribute, and javascript:
-// links. ECharts escapes text itself; this guards against that ever failing.
-func checkSVG(s string) error {
+// CheckSVG parses the SVG and refuses content that could run code or fetch
+// from another host when the SVG is inlined in a page: script,
+// foreignObject, iframe, object, embed and handler elements, any on*
+// attribute, and links that are not fragment references (#id) or data:
+// images. ECharts escapes text itself; this guards against that ever
+// failing. The site stage calls it again on what it publishes.
+func CheckSVG(s string) error {
+	return walkSVG(s, func(el xml.StartElement) error {
+		switch strings.ToLower(el.Name.Local) {
+		case "script", "foreignobject", "iframe", "object", "embed", "handler":
+			return fmt.Errorf("%w: <%s> element", ErrActiveSVG, el.Name.Local)
+		}
+		for _, a := range el.Attr {
+			name := strings.ToLower(a.Name.Local)
+			if strings.HasPrefix(name, "on") {
+				return fmt.Errorf("%w: %s attribute on <%s>", ErrActiveSVG, a.Name.Local, el.Name.Local)
+			}
+			v := strings.ToLower(strings.TrimSpace(a.Value))
+			if (name == "href" || name == "src") && !strings.HasPrefix(v, "#") && !strings.HasPrefix(v, "data:image/") {
+				return fmt.Errorf("%w: link to %q on <%s>", ErrActiveSVG, a.Value, el.Name.Local)
+			}
+		}
+		return nil
+	})
+}
+
+// walkSVG parses an SVG strictly and calls f on every start element,
+// stopping at the first error.
+func walkSVG(s string, f func(xml.StartElement) error) error {
+	if !strings.HasPrefix(strings.TrimSpace(s), "<svg") {
+		return errors.New("svg: the drawing does not start with <svg")
+	}
 	d := xml.NewDecoder(strings.NewReader(s))
 	d.Strict = true
 	d.Entity = xml.HTMLEntity
@@ -83,21 +111,9 @@ func checkSVG(s string) error {
 		if err != nil {
 			return fmt.Errorf("svg does not parse: %w", err)
 		}
-		el, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch strings.ToLower(el.Name.Local) {
-		case "script", "foreignobject", "iframe", "object", "embed", "handler":
-			return fmt.Errorf("%w: <%s> element", ErrActiveSVG, el.Name.Local)
-		}
-		for _, a := range el.Attr {
-			name := strings.ToLower(a.Name.Local)
-			if strings.HasPrefix(name, "on") {
-				return fmt.Errorf("%w: %s attribute on <%s>", ErrActiveSVG, a.Name.Local, el.Name.Local)
-			}
-			if (name == "href" || name == "src") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Value)), "javascript:") {
-				return fmt.Errorf("%w: javascript: link on <%s>", ErrActiveSVG, el.Name.Local)
+		if el, ok := tok.(xml.StartElement); ok {
+			if err := f(el); err != nil {
+				return err
 			}
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"encoding/xml"
 	"fmt"
 	"html"
-	"io"
 	"regexp"
 	"strings"
 )
@@ -118,21 +117,7 @@ func withoutInlineStyle(s string) (string, error) {
 // checkNoInlineStyle parses the SVG and refuses any style attribute or
 // <style> element left.
 func checkNoInlineStyle(s string) error {
-	d := xml.NewDecoder(strings.NewReader(s))
-	d.Strict = true
-	d.Entity = xml.HTMLEntity
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fmt.Errorf("svg does not parse: %w", err)
-		}
-		el, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	return walkSVG(s, func(el xml.StartElement) error {
 		if strings.EqualFold(el.Name.Local, "style") {
 			return fmt.Errorf("svg: a <style> element is left")
 		}
@@ -141,5 +126,6 @@ func checkNoInlineStyle(s string) error {
 				return fmt.Errorf("svg: a style attribute is left on <%s>", el.Name.Local)
 			}
 		}
-	}
+		return nil
+	})
 }

@@ -14,67 +14,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prisonstats/prisonstats/internal/browser"
 	"github.com/prisonstats/prisonstats/internal/pipeline"
+	"github.com/prisonstats/prisonstats/internal/testenv"
 )
 
-// root is the project folder, two levels up from this package.
-var root = func() string {
-	r, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		panic(err)
-	}
-	return r
-}()
+// root is the project folder.
+var root = testenv.Root()
 
-// missing skips the test, or fails it when CI is set (CI installs
-// everything: scripts/install-test-deps.sh).
-func missing(t testing.TB, what string) {
-	t.Helper()
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s (CI installs it: scripts/install-test-deps.sh, npm ci)", what)
-	}
-	t.Skip(what)
-}
-
-func needChromium(t testing.TB) {
-	t.Helper()
-	if _, ok := browser.Available(); !ok {
-		missing(t, "chromium not installed: briefing packs cannot be printed")
-	}
-}
-
-func needPoppler(t testing.TB) {
-	t.Helper()
-	for _, tool := range []string{"pdfinfo", "pdftotext", "pdffonts", "pdftoppm"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			missing(t, tool+" not installed (poppler-utils)")
-		}
-	}
-}
-
-// needHugo returns bin/hugo, building it from the module cache when missing.
-func needHugo(t testing.TB) string {
-	t.Helper()
-	hugo := filepath.Join(root, "bin", "hugo")
-	if _, err := os.Stat(hugo); err != nil {
-		cmd := exec.Command("go", "build", "-o", hugo, "github.com/gohugoio/hugo")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("building hugo: %v\n%s", err, out)
-		}
-	}
-	return hugo
-}
+func missing(t testing.TB, what string) { t.Helper(); testenv.Missing(t, what) }
+func needChromium(t testing.TB)         { t.Helper(); testenv.NeedChromium(t) }
+func needPoppler(t testing.TB)          { t.Helper(); testenv.NeedPoppler(t) }
+func needHugo(t testing.TB) string      { t.Helper(); return testenv.Hugo(t) }
 
 // buildSample builds the sample site into a fresh temporary folder and
 // returns the published tree (each caller gets its own: Run changes it).
 func buildSample(t testing.TB) string {
 	t.Helper()
 	hugo := needHugo(t)
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "echarts")); err != nil {
-		missing(t, "node_modules/echarts missing: run `npm ci`")
-	}
+	testenv.NeedNodeModules(t)
 	out := filepath.Join(t.TempDir(), "public")
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()

@@ -8,24 +8,19 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/prisonstats/prisonstats/internal/browser"
+	"github.com/prisonstats/prisonstats/internal/testenv"
 )
 
 // needBrowser starts headless Chromium, skipping (failing in CI) when it is
 // not installed.
 func needBrowser(t *testing.T, js bool) *browser.Browser {
 	t.Helper()
-	if _, ok := browser.Available(); !ok {
-		if os.Getenv("CI") != "" {
-			t.Fatal("Chromium not found: .ci/run installs it (scripts/install-test-deps.sh)")
-		}
-		t.Skip("Chromium not found: install Debian's chromium (scripts/install-test-deps.sh) to run browser tests")
-	}
+	testenv.NeedChromium(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	t.Cleanup(cancel)
 	b, err := browser.Start(ctx, browser.Options{JavaScript: js, Timeout: time.Minute})

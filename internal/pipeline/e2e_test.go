@@ -5,43 +5,25 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/prisonstats/prisonstats/internal/testenv"
 )
 
-// root is the project folder, two levels up from this package.
-var root = func() string {
-	r, err := filepath.Abs(filepath.Join("..", ".."))
-	if err != nil {
-		panic(err)
-	}
-	return r
-}()
+// root is the project folder.
+var root = testenv.Root()
 
-// needTools returns the Hugo binary, building it from the module cache when
-// bin/hugo is missing, and skips (fails in CI) when node_modules is missing.
+// needTools returns the Hugo binary (built from the module cache when
+// bin/hugo is missing) and checks the npm packages are installed.
 func needTools(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat(filepath.Join(root, "node_modules", "echarts")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("node_modules/echarts missing: `make test` runs npm ci first")
-		}
-		t.Skip("node_modules/echarts missing: run `npm ci` (make test does) to run end-to-end tests")
-	}
-	hugo := filepath.Join(root, "bin", "hugo")
-	if _, err := os.Stat(hugo); err != nil {
-		cmd := exec.Command("go", "build", "-o", hugo, "github.com/gohugoio/hugo")
-		cmd.Dir = root
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("building hugo: %v\n%s", err, out)
-		}
-	}
-	return hugo
+	testenv.NeedNodeModules(t)
+	return testenv.Hugo(t)
 }
 
 var (

@@ -223,6 +223,7 @@ func Build(ctx context.Context, c Config) error {
 	t.stage("chart")
 
 	releases := releaseHistory(ctx, c)
+	t.stage("history")
 
 	fonts, err := i18n.FontFiles(c.NodeModules)
 	if err != nil {

@@ -35,7 +35,7 @@ type Input struct {
 // Meta describes the data release the site is built from.
 type Meta struct {
 	Illustrative bool       `json:"illustrative"`
-	Digits       string     `json:"digits"` // "western" or "khmer", for the km pages
+	Digits       string     `json:"digits"`  // "western" or "khmer", for the km pages
 	Release      string     `json:"release"` // latest reference date in the data
 	Files        []FileInfo `json:"files"`
 }
@@ -118,7 +118,7 @@ func writeData(in Input, dataDir, staticDir string) error {
 	}
 	charts := map[string]map[string]chartData{}
 	for _, c := range in.Charts {
-		if err := checkSVG(c.SVG); err != nil {
+		if err := chart.CheckSVG(c.SVG); err != nil {
 			return fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
 		}
 		base := fmt.Sprintf("downloads/%s/charts/%s", c.Lang, c.ID)

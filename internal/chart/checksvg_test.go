@@ -1,8 +1,8 @@
-package site
+package chart
 
 import "testing"
 
-func TestCheckSVGRefusesActiveContent(t *testing.T) {
+func TestCheckSVGRefusesActiveContentAndRemoteLinks(t *testing.T) {
 	good := []string{
 		`<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><text>&lt;script&gt;alert(1)&lt;/script&gt;</text><path d="M0 0L1 1"/></svg>`,
 		`<svg><use href="#a"/></svg>`,
@@ -16,13 +16,13 @@ func TestCheckSVGRefusesActiveContent(t *testing.T) {
 		`<div>not svg</div>`,
 	}
 	for _, s := range good {
-		if err := checkSVG(s); err != nil {
-			t.Errorf("checkSVG(%q) = %v, want nil", s, err)
+		if err := CheckSVG(s); err != nil {
+			t.Errorf("CheckSVG(%q) = %v, want nil", s, err)
 		}
 	}
 	for _, s := range bad {
-		if err := checkSVG(s); err == nil {
-			t.Errorf("checkSVG(%q) = nil, want an error", s)
+		if err := CheckSVG(s); err == nil {
+			t.Errorf("CheckSVG(%q) = nil, want an error", s)
 		}
 	}
 }
