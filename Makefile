@@ -6,7 +6,7 @@ export GOFLAGS ?= -mod=readonly
 
 GO_SOURCES := $(shell find cmd internal -name '*.go' -not -name '*_test.go') go.mod go.sum
 
-.PHONY: site test serve check packs fmt vet lint clean
+.PHONY: site test serve check packs bench bench-peers fmt vet lint clean
 
 site: bin/hugo bin/prisonstats node_modules/.installed
 	bin/prisonstats build
@@ -19,6 +19,17 @@ check: bin/prisonstats
 
 test: bin/hugo node_modules/.installed
 	$(GO) test ./...
+
+# Benchmarks (never in CI): build times, stage times, ingest throughput,
+# page weight, the inflate floor. bench-peers also times SheetJS and exceljs.
+bench: bin/hugo bin/prisonstats node_modules/.installed
+	bash bench/run.sh
+
+bench-peers: bin/prisonstats
+	bash bench/peers.sh
+
+packs: bin/hugo bin/prisonstats node_modules/.installed
+	bin/prisonstats packs
 
 # Hugo is a Go module dependency (go.mod pins v0.165.0): built from the
 # module cache, never installed separately.

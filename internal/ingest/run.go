@@ -179,6 +179,10 @@ func readXLSX(ctx context.Context, src *Source, path, shown string, g *places.Ga
 	defer f.Close()
 	for _, sh := range sheets {
 		sat := obs.Source{File: shown, Sheet: sh.Name}
+		if readSheetFast(ctx, &zr.Reader, f, meta, sh, &table{src: src, file: shown, base: filepath.Base(path), sheet: sh.Name,
+			date1904: meta.Date1904, g: g, findings: &res.Findings, out: &res.Observations}) {
+			continue // read by the fast sheet reader (fastread.go); otherwise excelize's Rows below
+		}
 		scan, err := scanSheet(&zr.Reader, sh.Part)
 		if err != nil {
 			res.Findings = append(res.Findings, finding.Errorf(sat, finding.SourceError, "%v", err))
