@@ -2,13 +2,28 @@ package ingest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
 
+// colNames holds the letters of the first columns (A … ZZ), which every
+// observation's cell reference needs; computing them each time was a
+// tenth of the ingest of a large register.
+var colNames = func() []string {
+	names := make([]string, 26*27)
+	for i := range names {
+		names[i], _ = excelize.ColumnNumberToName(i + 1)
+	}
+	return names
+}()
+
 // colName is the spreadsheet letter of a 0-based column index.
 func colName(i int) string {
+	if i >= 0 && i < len(colNames) {
+		return colNames[i]
+	}
 	n, err := excelize.ColumnNumberToName(i + 1)
 	if err != nil {
 		return fmt.Sprintf("col%d", i+1)
@@ -17,7 +32,7 @@ func colName(i int) string {
 }
 
 // cellRef is the A1 reference of a 0-based column and a 1-based row.
-func cellRef(col, row int) string { return colName(col) + fmt.Sprint(row) }
+func cellRef(col, row int) string { return colName(col) + strconv.Itoa(row) }
 
 // parseColRange reads "D", "D:F" or "B:" (to the last column) into 0-based
 // bounds; hi is -1 for an open range.

@@ -71,3 +71,21 @@ func (t *table) personalHeaders(h *header, used map[int]string, row int) bool {
 	}
 	return ok
 }
+
+// looksPersonal answers looksPersonal for a field value, remembering the
+// answer: field values (places, sexes, statuses) repeat on every row, and
+// the pattern is the costliest test of a row. The memory is bounded; past
+// it values are tested each time.
+func (t *table) looksPersonal(v string) bool {
+	if p, ok := t.personal[v]; ok {
+		return p
+	}
+	p := looksPersonal(v)
+	if t.personal == nil {
+		t.personal = map[string]bool{}
+	}
+	if len(t.personal) < 1<<14 {
+		t.personal[v] = p
+	}
+	return p
+}

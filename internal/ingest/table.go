@@ -40,6 +40,7 @@ type table struct {
 	out      *[]obs.Observation
 
 	placeCache map[string]string
+	personal   map[string]bool   // looksPersonal of field values seen, bounded
 	strs       map[string]string // interned field values
 	unknown    map[string]bool
 	warned     map[string]bool
@@ -397,7 +398,7 @@ func (t *table) read(ctx context.Context, gr grid) {
 						break
 					}
 				}
-				if rf.f.Type != "date" && looksPersonal(raw) {
+				if rf.f.Type != "date" && t.looksPersonal(raw) {
 					t.add(finding.Errorf(p, finding.PersonalData, "the %s cell looks like personal data (an ID number, e-mail or birth date); the row was not read", fieldNames[rf.idx]))
 					skip = true
 					continue
