@@ -28,7 +28,10 @@ var renderScript []byte
 // that and the fonts installed.
 type Renderer struct {
 	mu       sync.Mutex
-	cmd      *exec.Cmd
+	ctx      context.Context // ends the node process
+	node     string          // the node binary
+	modules  string          // node_modules, absolute
+	cmd      *exec.Cmd       // nil until the first chart the cache lacks
 	stdin    io.WriteCloser
 	lines    chan []byte   // protocol lines from node's stdout
 	exited   chan struct{} // closed when node has exited
@@ -49,11 +52,20 @@ type Renderer struct {
 	PNG bool
 }
 
-// NewRenderer starts node over nodeModules (the directory holding
-// echarts). cacheDir may be empty for no cache. ctx ends the process.
+// NewRenderer prepares to draw with node over nodeModules (the directory
+// holding echarts). cacheDir may be empty for no cache. Node starts on the
+// first chart the cache does not hold, so a build whose charts are all
+// cached never starts it. ctx ends the process.
 func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, error) {
-	if _, err := os.Stat(filepath.Join(nodeModules, "echarts", "package.json")); err != nil {
+	pkg, err := os.ReadFile(filepath.Join(nodeModules, "echarts", "package.json"))
+	if err != nil {
 		return nil, fmt.Errorf("chart: %s: npm package echarts not found (run `npm ci`): %w", nodeModules, err)
+	}
+	var meta struct {
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(pkg, &meta); err != nil || meta.Version == "" {
+		return nil, fmt.Errorf("chart: %s: echarts/package.json has no version", nodeModules)
 	}
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -68,39 +80,45 @@ func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, 
 	if err != nil {
 		return nil, fmt.Errorf("chart: %w", err)
 	}
+	return &Renderer{
+		ctx: ctx, node: node, modules: abs, cacheDir: cacheDir, version: meta.Version,
+		fontsKey: fontsKey(abs), stderr: &tail{max: 8 << 10},
+		lines: make(chan []byte, 1), exited: make(chan struct{}), Timeout: time.Minute,
+	}, nil
+}
+
+// start runs node with the render script and waits for it to load echarts.
+func (r *Renderer) start() error {
+	if r.cmd != nil {
+		return nil
+	}
 	dir, err := os.MkdirTemp("", "prisonstats-render-")
 	if err != nil {
-		return nil, fmt.Errorf("chart: %w", err)
+		return fmt.Errorf("chart: %w", err)
 	}
-	script := filepath.Join(dir, "render.cjs")
+	r.dir = dir
+	r.script = filepath.Join(dir, "render.cjs")
 	fonts := filepath.Join(dir, "fonts")
-	if err := os.WriteFile(script, renderScript, 0o600); err == nil {
+	if err := os.WriteFile(r.script, renderScript, 0o600); err == nil {
 		err = os.Mkdir(fonts, 0o700)
 	}
 	if err != nil {
-		os.RemoveAll(dir)
-		return nil, fmt.Errorf("chart: %w", err)
+		return fmt.Errorf("chart: %w", err)
 	}
-	r := &Renderer{
-		dir: dir, script: script, cacheDir: cacheDir, stderr: &tail{max: 8 << 10},
-		lines: make(chan []byte, 1), exited: make(chan struct{}), Timeout: time.Minute,
-	}
-	r.cmd = exec.CommandContext(ctx, node, r.script, abs, fonts)
+	r.cmd = exec.CommandContext(r.ctx, r.node, r.script, r.modules, fonts)
 	r.cmd.Stderr = r.stderr
 	r.cmd.WaitDelay = 5 * time.Second
 	r.stdin, err = r.cmd.StdinPipe()
 	if err != nil {
-		os.RemoveAll(r.dir)
-		return nil, fmt.Errorf("chart: %w", err)
+		return fmt.Errorf("chart: %w", err)
 	}
 	stdout, err := r.cmd.StdoutPipe()
 	if err != nil {
-		os.RemoveAll(r.dir)
-		return nil, fmt.Errorf("chart: %w", err)
+		return fmt.Errorf("chart: %w", err)
 	}
 	if err := r.cmd.Start(); err != nil {
-		os.RemoveAll(r.dir)
-		return nil, fmt.Errorf("chart: start node: %w", err)
+		r.cmd = nil
+		return fmt.Errorf("chart: start node: %w", err)
 	}
 	go r.read(stdout)
 
@@ -111,31 +129,29 @@ func NewRenderer(ctx context.Context, nodeModules, cacheDir string) (*Renderer, 
 		PNG     any    `json:"png"` // true, or why not
 		Fonts   int    `json:"fonts"`
 	}
-	line, err := r.next(ctx, 30*time.Second)
+	line, err := r.next(r.ctx, 30*time.Second)
 	if err == nil {
 		err = json.Unmarshal(line, &hello)
 	}
 	switch {
 	case err != nil:
-		r.Close()
-		return nil, fmt.Errorf("chart: node did not start: %w", err)
+		return fmt.Errorf("chart: node did not start: %w", err)
 	case hello.Fatal != "":
-		r.Close()
-		return nil, fmt.Errorf("chart: node cannot load echarts from %s: %s", nodeModules, hello.Fatal)
+		return fmt.Errorf("chart: node cannot load echarts from %s: %s", r.modules, hello.Fatal)
 	case !hello.Ready:
-		r.Close()
-		return nil, fmt.Errorf("chart: node: unexpected first line %q", line)
+		return fmt.Errorf("chart: node: unexpected first line %q", line)
+	case hello.Version != r.version:
+		return fmt.Errorf("chart: node loaded echarts %s, package.json says %s", hello.Version, r.version)
 	}
-	r.version = hello.Version
 	if hello.PNG != true {
 		r.noPNG = fmt.Sprint(hello.PNG)
 	}
 	r.fonts = hello.Fonts
-	r.fontsKey = fontsKey(abs)
-	return r, nil
+	return nil
 }
 
-// Version is the echarts version node loaded.
+// Version is the echarts version (from its package.json; node must load
+// the same one).
 func (r *Renderer) Version() string { return r.version }
 
 func (r *Renderer) read(stdout io.Reader) {
@@ -203,9 +219,6 @@ type response struct {
 func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.PNG && r.noPNG != "" {
-		return fmt.Errorf("chart: PNG: npm package @resvg/resvg-js not found (run `npm ci`): %s", r.noPNG)
-	}
 	var errs []error
 	for i := range cs {
 		c := &cs[i]
@@ -220,7 +233,7 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 		if h == 0 {
 			h = defaultHeight
 		}
-		raw, png, err := r.renderOne(ctx, name, c.Option, w, h)
+		raw, png, cached, err := r.renderOne(ctx, name, c.Option, w, h)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 			if ctx.Err() != nil {
@@ -234,7 +247,12 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 			continue
 		}
 		if r.PNG {
-			if err := checkPNG(png, w, h); err != nil {
+			check := checkPNG
+			if cached {
+				// It was checked in full when drawn; the size is enough.
+				check = checkPNGSize
+			}
+			if err := check(png, w, h); err != nil {
 				errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 				continue
 			}
@@ -245,7 +263,7 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 	return errors.Join(errs...)
 }
 
-func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (string, []byte, error) {
+func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (svg string, png []byte, cached bool, err error) {
 	sum := sha256.New()
 	for _, s := range []string{r.version, string(renderScript), strconv.Itoa(w), strconv.Itoa(h)} {
 		sum.Write([]byte(s))
@@ -262,59 +280,79 @@ func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMe
 		}
 		if b, err := os.ReadFile(svgPath); err == nil {
 			if !r.PNG {
-				return string(b), nil, nil
+				return string(b), nil, true, nil
 			}
 			if p, err := os.ReadFile(pngPath); err == nil {
-				return string(b), p, nil
+				return string(b), p, true, nil
 			}
 		}
 	}
+	if r.broken == nil && r.cmd == nil {
+		if err := r.start(); err != nil {
+			r.broken = err
+			return "", nil, false, err
+		}
+	}
+	if r.PNG && r.noPNG != "" {
+		r.broken = fmt.Errorf("PNG: npm package @resvg/resvg-js not found (run `npm ci`): %s", r.noPNG)
+		return "", nil, false, r.broken
+	}
 	req, err := json.Marshal(request{ID: name, Option: option, Width: w, Height: h, PNG: r.PNG})
 	if err != nil {
-		return "", nil, err
+		return "", nil, false, err
 	}
 	if _, err := r.stdin.Write(append(req, '\n')); err != nil {
 		r.broken = fmt.Errorf("write to node: %w%s", err, r.stderr.suffix())
-		return "", nil, r.broken
+		return "", nil, false, r.broken
 	}
 	line, err := r.next(ctx, r.Timeout)
 	if err != nil {
 		r.broken = err
-		return "", nil, err
+		return "", nil, false, err
 	}
 	var resp response
 	if err := json.Unmarshal(line, &resp); err != nil {
 		r.broken = fmt.Errorf("node: bad answer %.80q: %w", line, err)
-		return "", nil, r.broken
+		return "", nil, false, r.broken
 	}
 	switch {
 	case resp.ID != name:
 		r.broken = fmt.Errorf("node answered for %q", resp.ID)
-		return "", nil, r.broken
+		return "", nil, false, r.broken
 	case resp.Error != "":
-		return "", nil, fmt.Errorf("echarts: %s", resp.Error)
+		return "", nil, false, fmt.Errorf("echarts: %s", resp.Error)
 	case resp.SVG == "":
-		return "", nil, fmt.Errorf("echarts: empty SVG")
+		return "", nil, false, fmt.Errorf("echarts: empty SVG")
 	case r.PNG && len(resp.PNG) == 0:
-		return "", nil, fmt.Errorf("resvg: empty PNG")
+		return "", nil, false, fmt.Errorf("resvg: empty PNG")
 	}
 	if svgPath != "" {
 		if err := writeAtomic(svgPath, []byte(resp.SVG)); err != nil {
-			return "", nil, fmt.Errorf("cache: %w", err)
+			return "", nil, false, fmt.Errorf("cache: %w", err)
 		}
 	}
 	if pngPath != "" {
 		if err := writeAtomic(pngPath, resp.PNG); err != nil {
-			return "", nil, fmt.Errorf("cache: %w", err)
+			return "", nil, false, fmt.Errorf("cache: %w", err)
 		}
 	}
-	return resp.SVG, resp.PNG, nil
+	return resp.SVG, resp.PNG, false, nil
 }
 
 // Close ends the node process and removes its script and fonts.
 func (r *Renderer) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.cmd == nil {
+		// node never started (every chart came from the cache)
+		if r.dir != "" {
+			os.RemoveAll(r.dir)
+		}
+		if r.broken == nil {
+			r.broken = errors.New("renderer closed")
+		}
+		return nil
+	}
 	if r.stdin != nil {
 		r.stdin.Close()
 	}

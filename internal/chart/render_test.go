@@ -310,3 +310,41 @@ func BenchmarkRender(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/float64(b.N), "svg-bytes/op")
 }
+
+func TestRendererStartsNodeOnlyForChartsTheCacheLacks(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nodeModules, "echarts")); err != nil {
+		t.Skip("node_modules/echarts missing: run `npm ci`")
+	}
+	dir := t.TempDir()
+	charts := func() []Chart {
+		return []Chart{{ID: "c", Lang: "en", Alt: "a chart", Option: []byte(`{"animation":false,"xAxis":{"type":"category","data":["2014","2015"]},"yAxis":{},"series":[{"type":"line","data":[1,2]}]}`)}}
+	}
+	first, err := NewRenderer(context.Background(), nodeModules, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := charts()
+	if err := first.Render(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	first.Close()
+	if first.cmd == nil {
+		t.Fatal("the first renderer drew a chart without starting node")
+	}
+
+	second, err := NewRenderer(context.Background(), nodeModules, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	b := charts()
+	if err := second.Render(context.Background(), b); err != nil {
+		t.Fatal(err)
+	}
+	if second.cmd != nil {
+		t.Error("node started although every chart was in the cache")
+	}
+	if b[0].SVG != a[0].SVG {
+		t.Error("the cached SVG differs from the drawn one")
+	}
+}

@@ -70,7 +70,8 @@ func workbook(rows []row, dict []Entry, srcs []sourceRow, release string) ([]byt
 	if err := writeSheet(f, SheetSources, []string{"file", "publisher", "date_received", "licence", "sha256", "observations"}, srcRecs); err != nil {
 		return nil, err
 	}
-	f.SetActiveSheet(0)
+	// The observations sheet, the first, is the active one already; asking
+	// excelize to set it again re-reads every sheet's XML.
 	var b bytes.Buffer
 	if _, err := f.WriteTo(&b); err != nil {
 		return nil, err

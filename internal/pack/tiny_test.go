@@ -79,7 +79,7 @@ func tinySiteWith(t *testing.T, extra map[string]any) string {
 		"country":   map[string]any{"code": "KH", "slug": "kh", "name": map[string]string{"en": "Cambodia", "km": "កម្ពុជា"}},
 		"provinces": []any{map[string]any{"code": "KH-12", "slug": "kh-12", "name": names}},
 	})
-	jsonFile("meta.json", map[string]any{"illustrative": true, "release": "2015-12-31", "files": []any{map[string]string{"file": "data/raw/x.xlsx", "sha256": "00"}}})
+	jsonFile("meta.json", map[string]any{"illustrative": true, "briefs": true, "release": "2015-12-31", "files": []any{map[string]string{"file": "data/raw/x.xlsx", "sha256": "00"}}})
 	jsonFile("findings.json", map[string]any{"en": map[string][]string{"KH-12": {hostileFinding}}, "km": map[string][]string{"KH-12": {hostileFinding}}})
 	table := map[string]any{"caption": "Key figures for " + hostile, "header": []string{"Year", "Women"},
 		"rows": [][]map[string]string{{{"v": "2014"}, {"v": "41"}}, {{"v": "2015"}, {"v": "42"}}}}

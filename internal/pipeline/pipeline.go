@@ -242,7 +242,10 @@ func Build(ctx context.Context, c Config) error {
 		Digits: in.digits, Scripts: scripts,
 		Files: downloads,
 		Data:  map[string]any{"releases": releases, "casestudies": caseData, "casestudies_print": casePrint, "dataset": datasetPage},
-		Meta:  site.Meta{Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files},
+		Meta: site.Meta{
+			Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files,
+			Digits: in.digits.String(), Briefs: c.BeforePublish != nil,
+		},
 	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work, BeforePublish: beforePublish(c)})
 	if err != nil {
 		return fmt.Errorf("site: %w", err)

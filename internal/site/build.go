@@ -44,7 +44,8 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	}
 	defer unlock()
 	defer os.RemoveAll(work)
-	if err := writeData(in, filepath.Join(work, "gen", "data"), filepath.Join(work, "gen", "static")); err != nil {
+	files := filepath.Join(work, "gen", "files")
+	if err := writeData(in, filepath.Join(work, "gen", "data"), files); err != nil {
 		return fmt.Errorf("write data: %w", err)
 	}
 	if _, err := writeConfig(opt.Root, work); err != nil {
@@ -58,6 +59,11 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	defer os.RemoveAll(dest)
 	if err := runHugo(ctx, opt.Hugo, work, dest); err != nil {
 		return err
+	}
+	// The downloads go straight into the new tree: Hugo would only copy
+	// them, and they are most of the site's bytes.
+	if err := moveTree(files, dest); err != nil {
+		return fmt.Errorf("downloads: %w", err)
 	}
 	if opt.BeforePublish != nil {
 		if err := opt.BeforePublish(ctx, dest); err != nil {

@@ -34,10 +34,13 @@ type Input struct {
 
 // Meta describes the data release the site is built from.
 type Meta struct {
-	Illustrative bool       `json:"illustrative"`
-	Digits       string     `json:"digits"`  // "western" or "khmer", for the km pages
-	Release      string     `json:"release"` // latest reference date in the data
-	Files        []FileInfo `json:"files"`
+	Illustrative bool   `json:"illustrative"`
+	Digits       string `json:"digits"` // "western" or "khmer", for the km pages
+	// Briefs makes Hugo render the briefing packs' print pages; only a
+	// build that prints the packs needs them.
+	Briefs  bool       `json:"briefs"`
+	Release string     `json:"release"` // latest reference date in the data
+	Files   []FileInfo `json:"files"`
 }
 
 // FileInfo is one raw export the site was built from.
@@ -76,7 +79,7 @@ type chartData struct {
 }
 
 // writeData writes the generated data (dataDir, mounted as Hugo's data/) and
-// the downloads (staticDir, mounted as static/).
+// the downloads (staticDir, moved into the published tree after Hugo).
 func writeData(in Input, dataDir, staticDir string) error {
 	pd, err := placesFor(in)
 	if err != nil {

@@ -39,7 +39,7 @@ var projectMounts = []struct{ source, target string }{
 
 // writeConfig writes the Hugo configuration for one build: the project's
 // hugo.toml followed by the mounts of the project's folders and of the
-// build's generated data and downloads.
+// build's generated data (the downloads are added to Hugo's output after).
 func writeConfig(root, work string) (string, error) {
 	base, err := os.ReadFile(filepath.Join(root, "hugo.toml"))
 	if err != nil {
@@ -61,7 +61,6 @@ func writeConfig(root, work string) (string, error) {
 		}
 	}
 	mount(filepath.Join(work, "gen", "data"), "data")
-	mount(filepath.Join(work, "gen", "static"), "static")
 	p := filepath.Join(work, "hugo.toml")
 	return p, os.WriteFile(p, b.Bytes(), 0o644)
 }
