@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,10 @@ type Options struct {
 	// Digits chooses the numerals of the table and alt text (Western by
 	// default; Native gives Khmer digits for km). The CSV always uses 0-9.
 	Digits i18n.Digits
+	// NoData, when set, is told of a chart whose indicators are in the
+	// catalogue but have no data for its place in this release, and the
+	// chart is left out; when nil that is an error.
+	NoData func(id string, why error)
 }
 
 // Chart is one drawn chart in one language, with everything a page shows
@@ -96,7 +101,12 @@ func Build(defs []Def, res *compute.Result, opt Options) ([]Chart, error) {
 		case PlacesProvinces:
 			f, err := rankingFrame(d, res, opt.Places)
 			if err != nil {
-				return nil, fmt.Errorf("%s: %w", d.File, err)
+				err = fmt.Errorf("%s: %w", d.File, err)
+				if opt.NoData == nil || !knownIndicators(d, res) {
+					return nil, err
+				}
+				opt.NoData(d.ID, err)
+				continue
 			}
 			cs, err := drawAll(d, f, "", d.ID, opt)
 			if err != nil {
@@ -128,7 +138,12 @@ func Build(defs []Def, res *compute.Result, opt Options) ([]Chart, error) {
 			}
 			f, found := yearFrame(d, res, code)
 			if !found {
-				return nil, fmt.Errorf("%s: none of the series %s exists for %s", d.File, seriesList(d), code)
+				err := fmt.Errorf("%s: none of the series %s exists for %s", d.File, seriesList(d), code)
+				if opt.NoData == nil || !knownIndicators(d, res) {
+					return nil, err
+				}
+				opt.NoData(d.ID, err)
+				continue
 			}
 			cs, err := drawAll(d, f, code, d.ID, opt)
 			if err != nil {
@@ -245,4 +260,16 @@ func nativeDigits(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// knownIndicators reports whether every indicator a definition names is in
+// the catalogue: a chart whose data this release lacks is skipped (with
+// Options.NoData), a misspelt indicator is an error.
+func knownIndicators(d *Def, res *compute.Result) bool {
+	for _, sd := range d.Series {
+		if !slices.ContainsFunc(res.Catalogue, func(ind compute.Indicator) bool { return ind.ID == sd.Indicator }) {
+			return false
+		}
+	}
+	return true
 }

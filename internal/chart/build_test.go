@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/prisonstats/prisonstats/internal/compute"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -383,5 +384,26 @@ func TestCatalogOverridesAltPhrases(t *testing.T) {
 	}
 	if cs[0].Notes != "Made-up numbers." {
 		t.Errorf("Notes = %q, want the catalog's illustrative_data", cs[0].Notes)
+	}
+}
+
+func TestBuildSkipsAChartWithoutDataButRefusesAnUnknownIndicator(t *testing.T) {
+	res := &compute.Result{Catalogue: []compute.Indicator{{ID: "prisoners_index"}, {ID: "children_in_prison"}}}
+	g := testGazetteer(t)
+	defs := []Def{mustDef(t, indexDef)}
+	var skipped []string
+	_, err := Build(defs, res, Options{Places: g, Langs: []string{"en"}, NoData: func(id string, why error) { skipped = append(skipped, id) }})
+	if err != nil {
+		t.Fatalf("Build with NoData = %v, want the chart skipped", err)
+	}
+	if len(skipped) != 1 {
+		t.Errorf("skipped = %v, want the one chart", skipped)
+	}
+	if _, err := Build(defs, res, Options{Places: g, Langs: []string{"en"}}); err == nil {
+		t.Error("Build without NoData skipped a chart with no data silently")
+	}
+	bad := []Def{mustDef(t, strings.ReplaceAll(indexDef, "prisoners_index", "prisoner_index"))}
+	if _, err := Build(bad, res, Options{Places: g, Langs: []string{"en"}, NoData: func(string, error) {}}); err == nil {
+		t.Error("Build skipped a chart naming an indicator that is not in the catalogue")
 	}
 }

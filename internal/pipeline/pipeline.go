@@ -216,7 +216,7 @@ func Build(ctx context.Context, c Config) error {
 	result.Catalogue = append(result.Catalogue, casestudy.Catalogue...)
 	t.stage("casestudies+dataset")
 
-	charts, scripts, err := runCharts(ctx, c, in, result, langs)
+	charts, noData, scripts, err := runCharts(ctx, c, in, result, langs)
 	if err != nil {
 		return fmt.Errorf("chart: %w", err)
 	}
@@ -241,7 +241,7 @@ func Build(ctx context.Context, c Config) error {
 		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
 		Digits: in.digits, Scripts: scripts,
 		Files: downloads,
-		Data:  map[string]any{"releases": releases, "casestudies": caseData, "casestudies_print": casePrint, "dataset": datasetPage},
+		Data:  map[string]any{"releases": releases, "casestudies": caseData, "casestudies_print": casePrint, "dataset": datasetPage, "charts_nodata": noData},
 		Meta: site.Meta{
 			Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files,
 			Digits: in.digits.String(), Briefs: c.BeforePublish != nil,
@@ -254,31 +254,38 @@ func Build(ctx context.Context, c Config) error {
 	return nil
 }
 
-func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result, langs []string) ([]chart.Chart, map[string][]byte, error) {
+// runCharts draws every chart; it also returns the ids of charts left out
+// because this release has no data for them.
+func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result, langs []string) ([]chart.Chart, []string, map[string][]byte, error) {
 	defs, err := chart.LoadDefs(c.Charts)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	var skipped []string
 	charts, err := chart.Build(defs, result, chart.Options{
-		Places: in.places, Langs: langs, I18n: in.i18n, Illustrative: in.release.Illustrative,
+		Places: in.places, Langs: langs, I18n: in.i18n, Illustrative: in.release.Illustrative, Digits: in.digits,
+		NoData: func(id string, why error) {
+			fmt.Fprintf(c.Log, "prisonstats: warning: chart %s left out: %v\n", id, why)
+			skipped = append(skipped, id)
+		},
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	r, err := chart.NewRenderer(ctx, c.NodeModules, filepath.Join(c.Work, "svg-cache"))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	defer r.Close()
 	r.PNG = true
 	if err := r.Render(ctx, charts); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	client, err := chart.ClientScript(c.NodeModules)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return charts, map[string][]byte{"echarts-ssr-client.js": client}, nil
+	return charts, skipped, map[string][]byte{"echarts-ssr-client.js": client}, nil
 }
 
 // beforePublish is the step run on the finished tree: the caller's (packs),
