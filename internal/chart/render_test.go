@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -346,5 +347,33 @@ func TestRendererStartsNodeOnlyForChartsTheCacheLacks(t *testing.T) {
 	}
 	if b[0].SVG != a[0].SVG {
 		t.Error("the cached SVG differs from the drawn one")
+	}
+}
+
+func TestRenderAllDrawsEveryChartWithSeveralProcesses(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nodeModules, "echarts")); err != nil {
+		t.Skip("node_modules/echarts missing: run `npm ci`")
+	}
+	var cs []Chart
+	for i := range 6 {
+		cs = append(cs, Chart{ID: "c" + strconv.Itoa(i), Lang: "en", Alt: "a chart",
+			Option: []byte(`{"animation":false,"xAxis":{"type":"category","data":["2014","2015"]},"yAxis":{},"series":[{"type":"line","data":[1,` + strconv.Itoa(i+2) + `]}]}`)})
+	}
+	if err := RenderAll(context.Background(), nodeModules, t.TempDir(), cs, 3, false); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range cs {
+		if !strings.HasPrefix(c.SVG, "<svg") {
+			t.Errorf("chart %s: no SVG", c.ID)
+		}
+		seen[c.SVG] = true
+	}
+	if len(seen) != len(cs) {
+		t.Errorf("%d different SVGs for %d different charts", len(seen), len(cs))
+	}
+	bad := []Chart{{ID: "bad", Lang: "en", Option: []byte(`{"series":[{"type":"nosuchtype","data":[1]}]}`)}}
+	if err := RenderAll(context.Background(), nodeModules, "", bad, 2, false); err == nil {
+		t.Error("RenderAll accepted a chart ECharts rejects")
 	}
 }

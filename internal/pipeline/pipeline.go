@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"time"
@@ -272,13 +273,8 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	r, err := chart.NewRenderer(ctx, c.NodeModules, filepath.Join(c.Work, "svg-cache"))
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	defer r.Close()
-	r.PNG = true
-	if err := r.Render(ctx, charts); err != nil {
+	// One node process per core draws the charts the cache lacks.
+	if err := chart.RenderAll(ctx, c.NodeModules, filepath.Join(c.Work, "svg-cache"), charts, runtime.NumCPU(), true); err != nil {
 		return nil, nil, nil, err
 	}
 	client, err := chart.ClientScript(c.NodeModules)
