@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/prisonstats/prisonstats/internal/pack"
@@ -17,6 +19,16 @@ import (
 func printPacks(c *pipeline.Config, opt pack.Options, required bool, stderr io.Writer) func(context.Context, string) error {
 	return func(ctx context.Context, dir string) error {
 		opt.Dir, opt.Root, opt.Log = dir, c.Root, stderr
+		if opt.CacheDir == "" {
+			work := c.Work
+			if work == "" {
+				work = os.Getenv("PRISONSTATS_WORK")
+			}
+			if work == "" {
+				work = filepath.Join(c.Root, ".prisonstats")
+			}
+			opt.CacheDir = filepath.Join(work, "pdf-cache")
+		}
 		_, err := pack.Run(ctx, opt) // it reports what it printed to opt.Log
 		if errors.Is(err, pack.ErrNoChromium) && !required {
 			fmt.Fprintln(stderr, "prisonstats: note: briefing packs skipped:", err)

@@ -25,8 +25,13 @@ const DefaultParallel = 4
 
 // Options say which tree to print and where the PDFs go.
 type Options struct {
-	Dir string // the finished site tree (what Hugo wrote), served on 127.0.0.1 with httptest while printing
-	Out string // where public PDFs go: default Dir/briefs (published with the site)
+	// CacheDir, when set, keeps each printed PDF under the hash of what
+	// it was printed from (the page, which names its fingerprinted CSS,
+	// the footer, the date, the fonts and the Chromium binary), so an
+	// unchanged pack is not printed again.
+	CacheDir string
+	Dir      string // the finished site tree (what Hugo wrote), served on 127.0.0.1 with httptest while printing
+	Out      string // where public PDFs go: default Dir/briefs (published with the site)
 	// RestrictedOut is where restricted packs go, outside the published tree
 	// (default: Root/restricted/briefs); never deployed.
 	RestrictedOut string
@@ -52,6 +57,7 @@ type Report struct {
 	Public     []string // PDFs written under Out
 	Restricted []string // PDFs written under RestrictedOut
 	Removed    []string // print pages and the index removed from Dir, as URL paths
+	Cached     int      // PDFs taken from Options.CacheDir instead of printed
 	Elapsed    time.Duration
 }
 
@@ -151,8 +157,11 @@ func Run(ctx context.Context, opt Options) (rep *Report, err error) {
 	for range min(opt.Parallel, len(todo)) {
 		wg.Go(func() {
 			for br := range jobs {
-				path, err := printOne(ctx, b, srv.URL, br, ix, opt)
+				path, cached, err := printOne(ctx, b, srv.URL, br, ix, opt)
 				mu.Lock()
+				if cached {
+					rep.Cached++
+				}
 				if err != nil {
 					errs = append(errs, err)
 					cancel()
@@ -181,34 +190,39 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return rep, err
 	}
-	fmt.Fprintf(opt.Log, "packs: %d PDFs (%d public, %d restricted) in %v\n",
-		len(rep.Public)+len(rep.Restricted), len(rep.Public), len(rep.Restricted), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(opt.Log, "packs: %d PDFs (%d public, %d restricted; %d unchanged, from the cache) in %v\n",
+		len(rep.Public)+len(rep.Restricted), len(rep.Public), len(rep.Restricted), rep.Cached, time.Since(start).Round(time.Millisecond))
 	return rep, nil
 }
 
 // printOne prints one brief and writes its PDF, whole, where its marking
 // says. It returns the PDF's path.
-func printOne(ctx context.Context, b *browser.Browser, base string, br Brief, ix *Index, opt Options) (string, error) {
-	pdf, err := b.PDF(ctx, base+br.Path, browser.PDFOptions{FooterTemplate: footer(br, ix)})
-	if err != nil {
-		return "", fmt.Errorf("pack: %s (%s): %w", br.Path, br.File(), err)
-	}
-	pdf = renumberNodeIDs(pdf)
-	meta := pageMeta(opt.Dir, br)
-	meta.Date = opt.Date
-	pdf, err = setInfo(pdf, meta)
-	if err != nil {
-		return "", fmt.Errorf("pack: %s (%s): %w", br.Path, br.File(), err)
+func printOne(ctx context.Context, b *browser.Browser, base string, br Brief, ix *Index, opt Options) (path string, cached bool, err error) {
+	key := cacheKey(opt, br, ix)
+	pdf, cached := fromCache(opt.CacheDir, key)
+	if !cached {
+		pdf, err = b.PDF(ctx, base+br.Path, browser.PDFOptions{FooterTemplate: footer(br, ix)})
+		if err != nil {
+			return "", false, fmt.Errorf("pack: %s (%s): %w", br.Path, br.File(), err)
+		}
+		pdf = renumberNodeIDs(pdf)
+		meta := pageMeta(opt.Dir, br)
+		meta.Date = opt.Date
+		pdf, err = setInfo(pdf, meta)
+		if err != nil {
+			return "", false, fmt.Errorf("pack: %s (%s): %w", br.Path, br.File(), err)
+		}
+		toCache(opt.CacheDir, key, pdf)
 	}
 	dir := opt.Out
 	if br.Marking == Restricted {
 		dir = opt.RestrictedOut
 	}
-	path := filepath.Join(dir, br.File())
+	path = filepath.Join(dir, br.File())
 	if err := writeWhole(path, pdf); err != nil {
-		return "", fmt.Errorf("pack: %w", err)
+		return "", false, fmt.Errorf("pack: %w", err)
 	}
-	return path, nil
+	return path, cached, nil
 }
 
 // pageMeta reads the title, description and language of a brief's print

@@ -45,13 +45,20 @@ func TestTwoBuildsGiveTheSameBytes(t *testing.T) {
 	data, _, _ := printCases(t)
 	type build struct{ tree, restricted map[string][]byte }
 	var builds []build
-	for i := range 2 {
+	cache := t.TempDir()
+	for i := range 3 {
 		if i > 0 {
 			time.Sleep(1100 * time.Millisecond)
 		}
 		dir := tinySiteWith(t, map[string]any{"casestudies_print": data})
 		restricted := filepath.Join(t.TempDir(), "restricted")
-		rep, err := pack.Run(t.Context(), pack.Options{Dir: dir, RestrictedOut: restricted, Parallel: 2,
+		// The third run takes the PDFs from the cache the second filled:
+		// they must be the same bytes as printed ones.
+		cacheDir := ""
+		if i > 0 {
+			cacheDir = cache
+		}
+		rep, err := pack.Run(t.Context(), pack.Options{Dir: dir, RestrictedOut: restricted, Parallel: 2, CacheDir: cacheDir,
 			Select: func(b pack.Brief) bool {
 				return b.Scope == "kh-12" && (b.Audience == "judges" || b.Audience == "prison-officials")
 			}})
@@ -60,6 +67,9 @@ func TestTwoBuildsGiveTheSameBytes(t *testing.T) {
 		}
 		if got, want := len(rep.Public)+len(rep.Restricted), 4; got != want {
 			t.Fatalf("Run printed %d packs, want %d", got, want)
+		}
+		if wantCached := map[int]int{0: 0, 1: 0, 2: 4}[i]; rep.Cached != wantCached {
+			t.Errorf("run %d took %d PDFs from the cache, want %d", i+1, rep.Cached, wantCached)
 		}
 		if i == 0 {
 			if fonts := run(t, "pdffonts", filepath.Join(dir, "briefs", "judges-kh-12-km.pdf")); !strings.Contains(fonts, "NotoSansKhmer") {
@@ -80,6 +90,8 @@ func TestTwoBuildsGiveTheSameBytes(t *testing.T) {
 	}{
 		{"published tree", builds[0].tree, builds[1].tree},
 		{"restricted packs", builds[0].restricted, builds[1].restricted},
+		{"published tree from the cache", builds[0].tree, builds[2].tree},
+		{"restricted packs from the cache", builds[0].restricted, builds[2].restricted},
 	} {
 		var names []string
 		for name := range part.a {
