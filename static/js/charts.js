@@ -8,7 +8,7 @@
 
   function tableCell(fig, dataIndex, seriesIndex) {
     var rows = fig.querySelectorAll('table tbody tr');
-    var head = fig.querySelectorAll('table thead th');
+    var head = fig.querySelectorAll('table thead tr > *');
     var row = rows[dataIndex];
     if (!row) { return null; }
     var cells = row.children;
