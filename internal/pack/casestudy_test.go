@@ -7,12 +7,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/prisonstats/prisonstats/internal/casestudy"
 	"github.com/prisonstats/prisonstats/internal/i18n"
 	"github.com/prisonstats/prisonstats/internal/pack"
 	"github.com/prisonstats/prisonstats/internal/places"
+	"github.com/prisonstats/prisonstats/internal/testenv"
 )
 
 // printCases is the project's case studies as the build passes them to
@@ -21,17 +21,7 @@ import (
 // the tiny site's province).
 func printCases(t *testing.T) (data map[string]any, printOnly, both []casestudy.Case) {
 	t.Helper()
-	g, err := places.Load(filepath.Join(root, "data", "places.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases, fs, err := casestudy.Load(filepath.Join(root, "data", "case-studies"), g, time.Now().UTC())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fs.Err(); err != nil {
-		t.Fatalf("sample case studies: %v", err)
-	}
+	cases := testenv.SampleCases(t)
 	printed, gfs := casestudy.Gate(cases, casestudy.Print)
 	if err := gfs.Err(); err != nil {
 		t.Fatalf("sample case studies: %v", err)
@@ -51,6 +41,10 @@ func printCases(t *testing.T) (data map[string]any, printOnly, both []casestudy.
 	}
 	if len(printOnly) == 0 || len(both) == 0 || printOnly[0].Province != "KH-12" {
 		t.Fatalf("sample case studies: the test needs a print-only case and a web-and-print case in KH-12; got %d and %d", len(printOnly), len(both))
+	}
+	g, err := places.Load(filepath.Join(root, "data", "places.toml"))
+	if err != nil {
+		t.Fatal(err)
 	}
 	data, err = casestudy.PrintData(printed, casestudy.SiteOptions{Places: g, Langs: []string{"en", "km"}, Digits: i18n.Western})
 	if err != nil {

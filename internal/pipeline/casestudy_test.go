@@ -7,27 +7,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/prisonstats/prisonstats/internal/casestudy"
-	"github.com/prisonstats/prisonstats/internal/places"
+	"github.com/prisonstats/prisonstats/internal/testenv"
 )
 
 // gatedCases splits the project's case studies into those the web may
 // show and those it may not, the way the build must.
 func gatedCases(t *testing.T) (web, off []casestudy.Case) {
 	t.Helper()
-	g, err := places.Load(filepath.Join(root, "data", "places.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases, fs, err := casestudy.Load(filepath.Join(root, "data", "case-studies"), g, time.Now().UTC())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := fs.Err(); err != nil {
-		t.Fatalf("sample case studies: %v", err)
-	}
+	cases := testenv.SampleCases(t)
 	web, gfs := casestudy.Gate(cases, casestudy.Web)
 	if err := gfs.Err(); err != nil {
 		t.Fatalf("sample case studies: %v", err)
