@@ -404,21 +404,7 @@ func TestHostileLabelsStayText(t *testing.T) {
 "=HYPERLINK(""x"")",2014,30,200,7
 "=HYPERLINK(""x"")",2015,33,210,8
 `
-	sources := `[[source]]
-name = "register"
-file = "data/raw/register.csv"
-[source.fields]
-place = { column = "prison" }
-date = { column = "year", type = "date", day = "12-31" }
-status = "total"
-age = "total"
-[[source.values]]
-column = "women"
-set = { measure = "prisoners", sex = "female" }
-[[source.values]]
-column = "men"
-set = { measure = "prisoners", sex = "male" }
-[[source.values]]
+	sources := registerMapping + `[[source.values]]
 column = "pregnant"
 set = { measure = "pregnant", sex = "female" }
 `

@@ -55,18 +55,9 @@ func tinyProject(t *testing.T, raw map[string]string, sources string) string {
 	return dir
 }
 
-// TestPersonalDataNeverReachesAnOutput feeds a register whose columns hold
-// names, birth dates and ID numbers, builds the whole site, and searches
-// every published file and the observations export for them.
-func TestPersonalDataNeverReachesAnOutput(t *testing.T) {
-	hugo := needTools(t)
-	register := `prison,year,women,men,Name,Date of birth,National ID
-CC1,2014,12,300,Sok Chanthou,1987-03-14,010203040506
-CC2,2014,150,20,Chan Sreymom,1990-11-02,020304050607
-CC1,2015,14,320,Sok Chanthou,1987-03-14,010203040506
-CC2,2015,160,22,Chan Sreymom,1990-11-02,020304050607
-`
-	sources := `[[source]]
+// registerMapping maps a register CSV with columns prison, year, women and
+// men (tests add value columns after it).
+const registerMapping = `[[source]]
 name = "register"
 file = "data/raw/register.csv"
 [source.fields]
@@ -81,6 +72,19 @@ set = { measure = "prisoners", sex = "female" }
 column = "men"
 set = { measure = "prisoners", sex = "male" }
 `
+
+// TestPersonalDataNeverReachesAnOutput feeds a register whose columns hold
+// names, birth dates and ID numbers, builds the whole site, and searches
+// every published file and the observations export for them.
+func TestPersonalDataNeverReachesAnOutput(t *testing.T) {
+	hugo := needTools(t)
+	register := `prison,year,women,men,Name,Date of birth,National ID
+CC1,2014,12,300,Sok Chanthou,1987-03-14,010203040506
+CC2,2014,150,20,Chan Sreymom,1990-11-02,020304050607
+CC1,2015,14,320,Sok Chanthou,1987-03-14,010203040506
+CC2,2015,160,22,Chan Sreymom,1990-11-02,020304050607
+`
+	sources := registerMapping
 	dir := tinyProject(t, map[string]string{"register.csv": register}, sources)
 	var log bytes.Buffer
 	out := filepath.Join(dir, "public")
