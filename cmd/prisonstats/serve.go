@@ -28,6 +28,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	c.Log = stderr
+	pool, err := pipeline.NewRenderers(ctx, *c)
+	if err != nil {
+		return err
+	}
+	defer pool.Close()
+	c.Renderers = pool // node stays up between rebuilds
 	if err := pipeline.Build(ctx, *c); err != nil {
 		return err
 	}

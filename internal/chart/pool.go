@@ -6,15 +6,49 @@ import (
 	"sync"
 )
 
-// RenderAll draws every chart with up to workers node processes at once
-// (each started only when a chart misses the cache), sharing one cache.
-// Charts are handed out one at a time, so a slow chart does not hold up a
-// whole share. With png set, PNGs are drawn too.
-func RenderAll(ctx context.Context, nodeModules, cacheDir string, cs []Chart, workers int, png bool) error {
-	if workers < 1 {
-		workers = 1
+// Pool is a set of renderers, one node process each at most (started only
+// when a chart misses the cache), that can draw several builds' charts in
+// turn: `serve` keeps one for its whole life so a rebuild does not start
+// node again. A renderer whose process died is replaced on the next use.
+type Pool struct {
+	ctx                   context.Context
+	nodeModules, cacheDir string
+	mu                    sync.Mutex // one Render at a time
+	rs                    []*Renderer
+}
+
+// NewPool makes a pool of n renderers over nodeModules sharing cacheDir.
+// ctx ends their processes.
+func NewPool(ctx context.Context, nodeModules, cacheDir string, n int) (*Pool, error) {
+	p := &Pool{ctx: ctx, nodeModules: nodeModules, cacheDir: cacheDir}
+	for range max(n, 1) {
+		r, err := NewRenderer(ctx, nodeModules, cacheDir)
+		if err != nil {
+			p.Close()
+			return nil, err
+		}
+		p.rs = append(p.rs, r)
 	}
-	workers = min(workers, len(cs))
+	return p, nil
+}
+
+// Render draws every chart, handing them out one at a time to the pool's
+// renderers. With png set, PNGs are drawn too.
+func (p *Pool) Render(ctx context.Context, cs []Chart, png bool) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for i, r := range p.rs {
+		if r.broken != nil {
+			r.Close()
+			fresh, err := NewRenderer(p.ctx, p.nodeModules, p.cacheDir)
+			if err != nil {
+				return err
+			}
+			p.rs[i] = fresh
+		}
+		p.rs[i].PNG = png
+	}
+	workers := min(len(p.rs), len(cs))
 	if workers == 0 {
 		return nil
 	}
@@ -34,17 +68,8 @@ func RenderAll(ctx context.Context, nodeModules, cacheDir string, cs []Chart, wo
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		r, err := NewRenderer(ctx, nodeModules, cacheDir)
-		if err != nil {
-			cancel()
-			wg.Wait()
-			return err
-		}
-		r.PNG = png
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer r.Close()
+		r := p.rs[w]
+		wg.Go(func() {
 			for i := range next {
 				if err := r.Render(ctx, cs[i:i+1]); err != nil {
 					errs[w] = errors.Join(errs[w], err)
@@ -54,11 +79,29 @@ func RenderAll(ctx context.Context, nodeModules, cacheDir string, cs []Chart, wo
 					}
 				}
 			}
-		}()
+		})
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return err
 	}
 	return ctx.Err()
+}
+
+// Close ends the pool's node processes.
+func (p *Pool) Close() {
+	for _, r := range p.rs {
+		r.Close()
+	}
+}
+
+// RenderAll draws every chart with up to workers node processes at once
+// (each started only when a chart misses the cache), sharing one cache.
+func RenderAll(ctx context.Context, nodeModules, cacheDir string, cs []Chart, workers int, png bool) error {
+	p, err := NewPool(ctx, nodeModules, cacheDir, min(workers, max(len(cs), 1)))
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	return p.Render(ctx, cs, png)
 }

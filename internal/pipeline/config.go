@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"github.com/prisonstats/prisonstats/internal/chart"
 	"io"
 	"os"
 	"path/filepath"
@@ -26,6 +27,10 @@ type Config struct {
 	NodeModules string    // default node_modules/
 	Work        string    // build folders; default $PRISONSTATS_WORK or .prisonstats/
 	Log         io.Writer // warnings and progress; default os.Stderr
+	// Renderers, when set, draw the charts (serve keeps one pool for its
+	// whole life, so a rebuild does not start node again); nil: a pool per
+	// build.
+	Renderers *chart.Pool
 	// BeforePublish runs on the finished tree before it is published (the
 	// briefing packs print there). Nil: restricted print pages are removed
 	// and no packs are printed.

@@ -274,7 +274,12 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 		return nil, nil, nil, err
 	}
 	// One node process per core draws the charts the cache lacks.
-	if err := chart.RenderAll(ctx, c.NodeModules, filepath.Join(c.Work, "svg-cache"), charts, runtime.NumCPU(), true); err != nil {
+	if c.Renderers != nil {
+		err = c.Renderers.Render(ctx, charts, true)
+	} else {
+		err = chart.RenderAll(ctx, c.NodeModules, chartCache(c), charts, runtime.NumCPU(), true)
+	}
+	if err != nil {
 		return nil, nil, nil, err
 	}
 	client, err := chart.ClientScript(c.NodeModules)
@@ -282,6 +287,15 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 		return nil, nil, nil, err
 	}
 	return charts, skipped, map[string][]byte{"echarts-ssr-client.js": client}, nil
+}
+
+func chartCache(c Config) string { return filepath.Join(c.Work, "svg-cache") }
+
+// NewRenderers makes a pool of chart renderers (one per core) for the
+// project c names, to keep across builds in Config.Renderers.
+func NewRenderers(ctx context.Context, c Config) (*chart.Pool, error) {
+	c = c.withDefaults()
+	return chart.NewPool(ctx, c.NodeModules, chartCache(c), runtime.NumCPU())
 }
 
 // beforePublish is the step run on the finished tree: the caller's (packs),
