@@ -60,8 +60,12 @@ type Chart struct {
 	// SVG is filled by Renderer.Render.
 	SVG string `json:"-"`
 	// PNG is the same picture at Width x Height on white, filled by
-	// Renderer.Render when Renderer.PNG is set.
+	// Renderer.Render when Renderer.PNG is set, or later by RenderPNG.
 	PNG []byte `json:"-"`
+
+	// raw is the SVG as ECharts wrote it and key its cache key, kept by
+	// Render for RenderPNG.
+	raw, key string
 }
 
 // Table holds exactly the plotted values as formatted cells; the first

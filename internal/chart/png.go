@@ -54,8 +54,6 @@ func fontsKey(nodeModules string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// checkPNG decodes a PNG and checks that it is w x h pixels and not of one
-// colour (a blank picture means the SVG drew nothing).
 // checkPNGSize reads only the PNG's header: a picture of the chart's size.
 func checkPNGSize(b []byte, w, h int) error {
 	cfg, err := png.DecodeConfig(bytes.NewReader(b))
@@ -66,26 +64,4 @@ func checkPNGSize(b []byte, w, h int) error {
 		return fmt.Errorf("png: %dx%d pixels, want %dx%d", cfg.Width, cfg.Height, w, h)
 	}
 	return nil
-}
-
-func checkPNG(b []byte, w, h int) error {
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		return fmt.Errorf("png: %w", err)
-	}
-	r := img.Bounds()
-	if r.Dx() != w || r.Dy() != h {
-		return fmt.Errorf("png: %dx%d pixels, want %dx%d", r.Dx(), r.Dy(), w, h)
-	}
-	first := img.At(r.Min.X, r.Min.Y)
-	r0, g0, b0, a0 := first.RGBA()
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			r1, g1, b1, a1 := img.At(x, y).RGBA()
-			if r1 != r0 || g1 != g0 || b1 != b0 || a1 != a0 {
-				return nil
-			}
-		}
-	}
-	return fmt.Errorf("png: blank (every pixel is one colour)")
 }

@@ -131,32 +131,44 @@ func TestRendererCachesPNG(t *testing.T) {
 	}
 }
 
-func TestCheckPNG(t *testing.T) {
-	encode := func(img image.Image) []byte {
-		var b bytes.Buffer
-		if err := png.Encode(&b, img); err != nil {
-			t.Fatal(err)
-		}
-		return b.Bytes()
+func TestCheckPNGSize(t *testing.T) {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 3))); err != nil {
+		t.Fatal(err)
 	}
-	blank := image.NewGray(image.Rect(0, 0, 4, 3))
-	drawn := image.NewGray(image.Rect(0, 0, 4, 3))
-	drawn.Pix[5] = 200
 	tests := []struct {
 		name string
 		png  []byte
 		w, h int
 		ok   bool
 	}{
-		{"drawn", encode(drawn), 4, 3, true},
-		{"blank", encode(blank), 4, 3, false},
-		{"wrong size", encode(drawn), 3, 4, false},
+		{"right size", b.Bytes(), 4, 3, true},
+		{"wrong size", b.Bytes(), 3, 4, false},
 		{"not a png", []byte("<svg/>"), 4, 3, false},
 	}
 	for _, tt := range tests {
-		if err := checkPNG(tt.png, tt.w, tt.h); (err == nil) != tt.ok {
-			t.Errorf("checkPNG(%s) = %v, want ok: %v", tt.name, err, tt.ok)
+		if err := checkPNGSize(tt.png, tt.w, tt.h); (err == nil) != tt.ok {
+			t.Errorf("checkPNGSize(%s) = %v, want ok: %v", tt.name, err, tt.ok)
 		}
+	}
+}
+
+// A chart that draws nothing visible (white title on white) has a blank
+// PNG: render.js refuses it, naming the chart.
+func TestRendererRefusesBlankPNG(t *testing.T) {
+	r := newPNGRenderer(t, "")
+	opt := `{"title":{"text":"x","textStyle":{"color":"#ffffff"}}}`
+	cs := []Chart{{ID: "white", Lang: "en", Option: []byte(opt), Width: 64, Height: 48, Alt: "x"},
+		{ID: "ink", Lang: "en", Option: []byte(`{"title":{"text":"x"}}`), Width: 64, Height: 48, Alt: "x"}}
+	err := r.Render(context.Background(), cs)
+	if err == nil || !strings.Contains(err.Error(), "white") || !strings.Contains(err.Error(), "blank") {
+		t.Fatalf("Render of a white chart = %v, want an error naming it and saying blank", err)
+	}
+	if strings.Contains(err.Error(), "ink") || len(cs[1].PNG) == 0 {
+		t.Errorf("the chart with ink was refused too (%v) or has no PNG", err)
+	}
+	if _, err := png.Decode(bytes.NewReader(cs[1].PNG)); err != nil {
+		t.Errorf("PNG does not decode: %v", err)
 	}
 }
 

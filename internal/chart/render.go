@@ -200,7 +200,8 @@ func (r *Renderer) kill() {
 
 type request struct {
 	ID     string          `json:"id"`
-	Option json.RawMessage `json:"option"`
+	Option json.RawMessage `json:"option,omitempty"`
+	SVG    string          `json:"svg,omitempty"` // draw this SVG to PNG (no option)
 	Width  int             `json:"width"`
 	Height int             `json:"height"`
 	PNG    bool            `json:"png,omitempty"`
@@ -233,7 +234,7 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 		if h == 0 {
 			h = defaultHeight
 		}
-		raw, png, cached, err := r.renderOne(ctx, name, c.Option, w, h)
+		raw, key, png, err := r.renderOne(ctx, name, c.Option, w, h)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 			if ctx.Err() != nil {
@@ -246,13 +247,11 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 			continue
 		}
+		c.raw, c.key = raw, key
 		if r.PNG {
-			check := checkPNG
-			if cached {
-				// It was checked in full when drawn; the size is enough.
-				check = checkPNGSize
-			}
-			if err := check(png, w, h); err != nil {
+			// render.js refused a blank picture when it drew it; the
+			// size is checked here, for cached ones too.
+			if err := checkPNGSize(png, w, h); err != nil {
 				errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
 				continue
 			}
@@ -263,80 +262,156 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 	return errors.Join(errs...)
 }
 
-func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (svg string, png []byte, cached bool, err error) {
+func (r *Renderer) renderOne(ctx context.Context, name string, option json.RawMessage, w, h int) (svg, key string, png []byte, err error) {
 	sum := sha256.New()
 	for _, s := range []string{r.version, string(renderScript), strconv.Itoa(w), strconv.Itoa(h)} {
 		sum.Write([]byte(s))
 		sum.Write([]byte{0})
 	}
 	sum.Write(option)
-	key := hex.EncodeToString(sum.Sum(nil))
+	key = hex.EncodeToString(sum.Sum(nil))
 	var svgPath, pngPath string
 	if r.cacheDir != "" {
 		svgPath = filepath.Join(r.cacheDir, key+".svg")
 		if r.PNG {
-			pk := sha256.Sum256([]byte(key + "\x00" + r.fontsKey))
-			pngPath = filepath.Join(r.cacheDir, hex.EncodeToString(pk[:])+".png")
+			pngPath = r.pngPath(key)
 		}
 		if b, err := os.ReadFile(svgPath); err == nil {
 			if !r.PNG {
-				return string(b), nil, true, nil
+				return string(b), key, nil, nil
 			}
 			if p, err := os.ReadFile(pngPath); err == nil {
-				return string(b), p, true, nil
+				return string(b), key, p, nil
 			}
 		}
 	}
-	if r.broken == nil && r.cmd == nil {
-		if err := r.start(); err != nil {
-			r.broken = err
-			return "", nil, false, err
-		}
-	}
-	if r.PNG && r.noPNG != "" {
-		r.broken = fmt.Errorf("PNG: npm package @resvg/resvg-js not found (run `npm ci`): %s", r.noPNG)
-		return "", nil, false, r.broken
-	}
-	req, err := json.Marshal(request{ID: name, Option: option, Width: w, Height: h, PNG: r.PNG})
+	resp, err := r.ask(ctx, request{ID: name, Option: option, Width: w, Height: h, PNG: r.PNG})
 	if err != nil {
-		return "", nil, false, err
+		return "", "", nil, err
 	}
-	if _, err := r.stdin.Write(append(req, '\n')); err != nil {
-		r.broken = fmt.Errorf("write to node: %w%s", err, r.stderr.suffix())
-		return "", nil, false, r.broken
-	}
-	line, err := r.next(ctx, r.Timeout)
-	if err != nil {
-		r.broken = err
-		return "", nil, false, err
-	}
-	var resp response
-	if err := json.Unmarshal(line, &resp); err != nil {
-		r.broken = fmt.Errorf("node: bad answer %.80q: %w", line, err)
-		return "", nil, false, r.broken
-	}
-	switch {
-	case resp.ID != name:
-		r.broken = fmt.Errorf("node answered for %q", resp.ID)
-		return "", nil, false, r.broken
-	case resp.Error != "":
-		return "", nil, false, fmt.Errorf("echarts: %s", resp.Error)
-	case resp.SVG == "":
-		return "", nil, false, fmt.Errorf("echarts: empty SVG")
-	case r.PNG && len(resp.PNG) == 0:
-		return "", nil, false, fmt.Errorf("resvg: empty PNG")
+	if resp.SVG == "" {
+		return "", "", nil, fmt.Errorf("echarts: empty SVG")
 	}
 	if svgPath != "" {
 		if err := writeAtomic(svgPath, []byte(resp.SVG)); err != nil {
-			return "", nil, false, fmt.Errorf("cache: %w", err)
+			return "", "", nil, fmt.Errorf("cache: %w", err)
 		}
 	}
 	if pngPath != "" {
 		if err := writeAtomic(pngPath, resp.PNG); err != nil {
-			return "", nil, false, fmt.Errorf("cache: %w", err)
+			return "", "", nil, fmt.Errorf("cache: %w", err)
 		}
 	}
-	return resp.SVG, resp.PNG, false, nil
+	return resp.SVG, key, resp.PNG, nil
+}
+
+// pngPath is where the PNG of the SVG cached under key is cached: its name
+// also depends on the fonts installed.
+func (r *Renderer) pngPath(key string) string {
+	pk := sha256.Sum256([]byte(key + "\x00" + r.fontsKey))
+	return filepath.Join(r.cacheDir, hex.EncodeToString(pk[:])+".png")
+}
+
+// ask sends one request to node (starting it if needed) and reads its
+// answer. An answer with an error is returned as an error; a broken
+// process marks the renderer broken.
+func (r *Renderer) ask(ctx context.Context, req request) (response, error) {
+	if r.broken == nil && r.cmd == nil {
+		if err := r.start(); err != nil {
+			r.broken = err
+			return response{}, err
+		}
+	}
+	if r.broken != nil {
+		return response{}, r.broken
+	}
+	if req.PNG && r.noPNG != "" {
+		r.broken = fmt.Errorf("PNG: npm package @resvg/resvg-js not found (run `npm ci`): %s", r.noPNG)
+		return response{}, r.broken
+	}
+	b, err := json.Marshal(req)
+	if err != nil {
+		return response{}, err
+	}
+	if _, err := r.stdin.Write(append(b, '\n')); err != nil {
+		r.broken = fmt.Errorf("write to node: %w%s", err, r.stderr.suffix())
+		return response{}, r.broken
+	}
+	line, err := r.next(ctx, r.Timeout)
+	if err != nil {
+		r.broken = err
+		return response{}, err
+	}
+	var resp response
+	if err := json.Unmarshal(line, &resp); err != nil {
+		r.broken = fmt.Errorf("node: bad answer %.80q: %w", line, err)
+		return response{}, r.broken
+	}
+	switch {
+	case resp.ID != req.ID:
+		r.broken = fmt.Errorf("node answered for %q", resp.ID)
+		return response{}, r.broken
+	case resp.Error != "":
+		return response{}, fmt.Errorf("echarts: %s", resp.Error)
+	case req.PNG && len(resp.PNG) == 0:
+		return response{}, fmt.Errorf("resvg: empty PNG")
+	}
+	return resp, nil
+}
+
+// RenderPNG fills the PNG of each chart Render drew (with PNG off), from
+// the cache or by drawing the SVG ECharts wrote. Charts Render could not
+// draw are skipped: Render reported them.
+func (r *Renderer) RenderPNG(ctx context.Context, cs []Chart) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var errs []error
+	for i := range cs {
+		c := &cs[i]
+		if c.raw == "" {
+			continue
+		}
+		name := c.ID + " (" + c.Lang + ")"
+		if r.broken != nil {
+			return errors.Join(append(errs, fmt.Errorf("chart %s: renderer unusable: %w", name, r.broken))...)
+		}
+		w, h := c.Width, c.Height
+		if w == 0 {
+			w = defaultWidth
+		}
+		if h == 0 {
+			h = defaultHeight
+		}
+		var path string
+		var png []byte
+		if r.cacheDir != "" {
+			path = r.pngPath(c.key)
+			png, _ = os.ReadFile(path)
+		}
+		if png == nil {
+			resp, err := r.ask(ctx, request{ID: name, SVG: c.raw, Width: w, Height: h, PNG: true})
+			if err != nil {
+				errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
+				if ctx.Err() != nil {
+					return errors.Join(errs...)
+				}
+				continue
+			}
+			png = resp.PNG
+			if path != "" {
+				if err := writeAtomic(path, png); err != nil {
+					errs = append(errs, fmt.Errorf("chart %s: cache: %w", name, err))
+					continue
+				}
+			}
+		}
+		if err := checkPNGSize(png, w, h); err != nil {
+			errs = append(errs, fmt.Errorf("chart %s: %w", name, err))
+			continue
+		}
+		c.PNG = png
+	}
+	return errors.Join(errs...)
 }
 
 // Close ends the node process and removes its script and fonts.

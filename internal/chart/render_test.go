@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -375,5 +376,95 @@ func TestRenderAllDrawsEveryChartWithSeveralProcesses(t *testing.T) {
 	bad := []Chart{{ID: "bad", Lang: "en", Option: []byte(`{"series":[{"type":"nosuchtype","data":[1]}]}`)}}
 	if err := RenderAll(context.Background(), nodeModules, "", bad, 2, false); err == nil {
 		t.Error("RenderAll accepted a chart ECharts rejects")
+	}
+}
+
+func lineCharts(n int) []Chart {
+	var cs []Chart
+	for i := range n {
+		cs = append(cs, Chart{ID: "c" + strconv.Itoa(i), Lang: "en", Alt: "a chart", Width: 320, Height: 200,
+			Option: []byte(`{"animation":false,"xAxis":{"type":"category","data":["2014","2015"]},"yAxis":{},"series":[{"type":"line","data":[1,` + strconv.Itoa(i+2) + `]}]}`)})
+	}
+	return cs
+}
+
+// Draw returns with every SVG, and its wait with every PNG, with one
+// renderer (SVGs, then PNGs) and with two (one draws SVGs, the other
+// PNGs); the PNGs are those a one-pass Render draws, and a second Draw
+// takes everything from the cache.
+func TestPoolDrawsSVGsThenPNGs(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nodeModules, "@resvg", "resvg-js")); err != nil {
+		t.Skip("node_modules/@resvg/resvg-js missing: run `npm ci`")
+	}
+	want := lineCharts(4)
+	if err := RenderAll(context.Background(), nodeModules, "", want, 1, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{1, 2} {
+		cache := t.TempDir()
+		p, err := NewPool(context.Background(), nodeModules, cache, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.Start()
+		for round := range 2 {
+			cs := lineCharts(4)
+			wait, err := p.Draw(context.Background(), cs)
+			if err != nil {
+				t.Fatalf("%d renderers: %v", n, err)
+			}
+			for i := range cs {
+				c := &cs[i] // not a copy: the PNG field is being written
+				if !strings.HasPrefix(c.SVG, "<svg") {
+					t.Errorf("%d renderers: chart %s has no SVG when Draw returns", n, c.ID)
+				}
+			}
+			if err := wait(context.Background()); err != nil {
+				t.Fatalf("%d renderers: wait: %v", n, err)
+			}
+			for i, c := range cs {
+				if !bytes.Equal(c.PNG, want[i].PNG) || c.SVG != want[i].SVG {
+					t.Errorf("%d renderers, round %d: chart %s differs from a one-pass Render", n, round, c.ID)
+				}
+			}
+		}
+		p.Close()
+		if pngs, _ := filepath.Glob(filepath.Join(cache, "*.png")); len(pngs) != 4 {
+			t.Errorf("%d renderers: %d PNGs cached, want 4", n, len(pngs))
+		}
+	}
+}
+
+// A PNG that cannot be drawn is reported by wait, naming the chart; a
+// chart ECharts rejects is reported by Draw.
+func TestPoolDrawReportsErrors(t *testing.T) {
+	if _, err := os.Stat(filepath.Join(nodeModules, "@resvg", "resvg-js")); err != nil {
+		t.Skip("node_modules/@resvg/resvg-js missing: run `npm ci`")
+	}
+	p, err := NewPool(context.Background(), nodeModules, "", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	cs := append(lineCharts(2), Chart{ID: "white", Lang: "en", Alt: "x", Width: 64, Height: 48,
+		Option: []byte(`{"title":{"text":"x","textStyle":{"color":"#ffffff"}}}`)})
+	wait, err := p.Draw(context.Background(), cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := wait(context.Background()); err == nil || !strings.Contains(err.Error(), "white") || !strings.Contains(err.Error(), "blank") {
+		t.Errorf("wait = %v, want the blank chart named", err)
+	}
+	bad := []Chart{{ID: "bad", Lang: "en", Option: []byte(`{"series":[{"type":"nosuchtype","data":[1]}]}`)}}
+	if _, err := p.Draw(context.Background(), bad); err == nil || !strings.Contains(err.Error(), "bad") {
+		t.Errorf("Draw of a chart ECharts rejects = %v, want an error naming it", err)
+	}
+	// The pool is usable again after both.
+	wait, err = p.Draw(context.Background(), lineCharts(1))
+	if err == nil {
+		err = wait(context.Background())
+	}
+	if err != nil {
+		t.Errorf("Draw after errors: %v", err)
 	}
 }

@@ -48,8 +48,8 @@ var (
 	styleElement = regexp.MustCompile(`(?s)<style\b[^>]*>.*?</style>|<style\b[^>]*/>`)
 	// zrender writes every attribute double-quoted and escapes text, so a
 	// start tag is "<name" and name="value" pairs.
-	startTag = regexp.MustCompile(`<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*(/?)>`)
-	attrPair = regexp.MustCompile(`\s+([\w:.-]+)="([^"]*)"`)
+	startTagRE = regexp.MustCompile(`<([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"]*")*)\s*(/?)>`)
+	attrPair   = regexp.MustCompile(`\s+([\w:.-]+)="([^"]*)"`)
 	// attrEscaper escapes a value for a double-quoted attribute.
 	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 )
@@ -57,75 +57,156 @@ var (
 // withoutInlineStyle rewrites an SVG so that it holds no style attribute and
 // no <style> element; see above.
 func withoutInlineStyle(s string) (string, error) {
-	s = styleElement.ReplaceAllString(s, "")
+	out, err := restyleSVG(s)
+	if err != nil {
+		return "", err
+	}
+	if err := checkNoInlineStyle(out); err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// restyleSVG is withoutInlineStyle without the final check (finishSVG
+// makes it in the same pass as CheckSVG's).
+func restyleSVG(s string) (string, error) {
+	if strings.Contains(s, "<style") {
+		s = styleElement.ReplaceAllString(s, "")
+	}
+	out, ok, err := restyleScan(s)
+	if !ok {
+		out, err = restyleRegexp(s)
+	}
+	return out, err
+}
+
+// restyleScan rewrites the start tags that carry a style attribute, reading
+// the tags with svgscan.go's startTag; ok is false when a tag is outside
+// what startTag reads (restyleRegexp is used then).
+func restyleScan(s string) (out string, ok bool, err error) {
+	if !strings.Contains(s, ` style="`) {
+		return s, true, nil
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	last := 0
+	for i := 0; i < len(s); {
+		lt := strings.IndexByte(s[i:], '<')
+		if lt < 0 {
+			break
+		}
+		i += lt
+		if strings.HasPrefix(s[i:], "</") {
+			i += 2
+			continue
+		}
+		tag, ok := startTag(s, i)
+		if !ok {
+			return "", false, nil
+		}
+		i = tag.end
+		styled := false
+		for _, a := range tag.attrs {
+			styled = styled || a.name == "style"
+		}
+		if !styled {
+			continue
+		}
+		slash := ""
+		if tag.selfClose {
+			slash = "/"
+		}
+		t, err := restyle(tag.name, tag.attrs, slash)
+		if err != nil {
+			return "", true, err
+		}
+		b.WriteString(s[last:tag.start])
+		b.WriteString(t)
+		last = tag.end
+	}
+	b.WriteString(s[last:])
+	return b.String(), true, nil
+}
+
+// restyleRegexp is restyleScan for any SVG, by regular expressions (the
+// first way this was done; slow on hundreds of charts).
+func restyleRegexp(s string) (string, error) {
 	var bad error
-	s = startTag.ReplaceAllStringFunc(s, func(tag string) string {
+	s = startTagRE.ReplaceAllStringFunc(s, func(tag string) string {
 		if !strings.Contains(tag, ` style="`) || bad != nil {
 			return tag
 		}
-		m := startTag.FindStringSubmatch(tag)
-		name, attrs, slash := m[1], m[2], m[3]
-		type attr struct{ k, v string }
-		var list []attr
-		var style string
-		for _, p := range attrPair.FindAllStringSubmatch(attrs, -1) {
-			if p[1] == "style" {
-				style = p[2]
-				continue
-			}
-			list = append(list, attr{p[1], p[2]})
+		m := startTagRE.FindStringSubmatch(tag)
+		var attrs []rawAttr
+		for _, p := range attrPair.FindAllStringSubmatch(m[2], -1) {
+			attrs = append(attrs, rawAttr{p[1], p[2]})
 		}
-		for _, decl := range strings.Split(html.UnescapeString(style), ";") {
-			if strings.TrimSpace(decl) == "" {
-				continue
-			}
-			k, v, ok := strings.Cut(decl, ":")
-			k, v = strings.ToLower(strings.TrimSpace(k)), attrEscaper.Replace(strings.TrimSpace(v))
-			if !ok || !presentation[k] {
-				bad = fmt.Errorf("svg: <%s> style %q has no presentation attribute; a strict Content-Security-Policy would block it", name, strings.TrimSpace(decl))
-				return tag
-			}
-			// The style declaration wins over an attribute of the same name,
-			// as it did in CSS.
-			replaced := false
-			for i := range list {
-				if list[i].k == k {
-					list[i].v, replaced = v, true
-				}
-			}
-			if !replaced {
-				list = append(list, attr{k, v})
-			}
+		t, err := restyle(m[1], attrs, m[3])
+		if err != nil {
+			bad = err
+			return tag
 		}
-		var b strings.Builder
-		b.WriteString("<" + name)
-		for _, a := range list {
-			b.WriteString(" " + a.k + `="` + a.v + `"`)
-		}
-		b.WriteString(slash + ">")
-		return b.String()
+		return t
 	})
-	if bad != nil {
-		return "", bad
+	return s, bad
+}
+
+// restyle writes a start tag with its style declarations turned into
+// presentation attributes.
+func restyle(name string, attrs []rawAttr, slash string) (string, error) {
+	var list []rawAttr
+	var style string
+	for _, a := range attrs {
+		if a.name == "style" {
+			style = a.value
+			continue
+		}
+		list = append(list, a)
 	}
-	if err := checkNoInlineStyle(s); err != nil {
-		return "", err
+	for _, decl := range strings.Split(html.UnescapeString(style), ";") {
+		if strings.TrimSpace(decl) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(decl, ":")
+		k, v = strings.ToLower(strings.TrimSpace(k)), attrEscaper.Replace(strings.TrimSpace(v))
+		if !ok || !presentation[k] {
+			return "", fmt.Errorf("svg: <%s> style %q has no presentation attribute; a strict Content-Security-Policy would block it", name, strings.TrimSpace(decl))
+		}
+		// The style declaration wins over an attribute of the same name,
+		// as it did in CSS.
+		replaced := false
+		for i := range list {
+			if list[i].name == k {
+				list[i].value, replaced = v, true
+			}
+		}
+		if !replaced {
+			list = append(list, rawAttr{k, v})
+		}
 	}
-	return s, nil
+	var b strings.Builder
+	b.WriteString("<" + name)
+	for _, a := range list {
+		b.WriteString(" " + a.name + `="` + a.value + `"`)
+	}
+	b.WriteString(slash + ">")
+	return b.String(), nil
 }
 
 // checkNoInlineStyle parses the SVG and refuses any style attribute or
 // <style> element left.
 func checkNoInlineStyle(s string) error {
-	return walkSVG(s, func(el xml.StartElement) error {
-		if strings.EqualFold(el.Name.Local, "style") {
-			return fmt.Errorf("svg: a <style> element is left")
+	return walkSVG(s, noInlineStyle)
+}
+
+func noInlineStyle(el xml.StartElement) error {
+	if strings.EqualFold(el.Name.Local, "style") {
+		return fmt.Errorf("svg: a <style> element is left")
+	}
+	for _, a := range el.Attr {
+		if strings.EqualFold(a.Name.Local, "style") {
+			return fmt.Errorf("svg: a style attribute is left on <%s>", el.Name.Local)
 		}
-		for _, a := range el.Attr {
-			if strings.EqualFold(a.Name.Local, "style") {
-				return fmt.Errorf("svg: a style attribute is left on <%s>", el.Name.Local)
-			}
-		}
-		return nil
-	})
+	}
+	return nil
 }

@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	"unicode"
@@ -353,9 +354,12 @@ func TestKhmerHomePageDrawsKhmerWithTheSiteFont(t *testing.T) {
 		t.Helper()
 		files := http.FileServer(http.Dir(out))
 		var fonts []string
+		var mu sync.Mutex // the browser fetches fonts at once
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			if ext := path.Ext(r.URL.Path); ext == ".woff2" || ext == ".woff" || ext == ".ttf" || ext == ".otf" {
+				mu.Lock()
 				fonts = append(fonts, r.URL.Path)
+				mu.Unlock()
 				if !withFont {
 					http.NotFound(w, r)
 					return
@@ -391,7 +395,9 @@ func TestKhmerHomePageDrawsKhmerWithTheSiteFont(t *testing.T) {
 		if dir := os.Getenv("PRISONSTATS_SCREENSHOTS"); dir != "" {
 			os.WriteFile(filepath.Join(dir, fmt.Sprintf("km-home-font-%v.png", withFont)), shot, 0o644)
 		}
-		return m, img, fonts
+		mu.Lock()
+		defer mu.Unlock()
+		return m, img, slices.Clone(fonts)
 	}
 
 	with, withImg, requested := render(true)

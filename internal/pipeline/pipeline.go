@@ -154,6 +154,19 @@ func Build(ctx context.Context, c Config) error {
 			return fmt.Errorf("site: %w", err)
 		}
 	}
+	// Node starts now, while the data is read, if charts are likely to
+	// miss the cache (prestart.go).
+	// A pool that cannot be made (no npm packages) is reported at the
+	// chart stage, after the data was checked.
+	pool, poolErr := c.Renderers, error(nil)
+	if pool == nil {
+		if pool, poolErr = chart.NewPool(ctx, c.NodeModules, chartCache(c), runtime.NumCPU()); poolErr == nil {
+			defer pool.Close()
+		}
+	}
+	if poolErr == nil && chartsLikelyStale(c) {
+		pool.Start()
+	}
 	// The order listed here matches the order of execution.
 	t := newTimer(c.Log)
 	checked, err := runCheck(ctx, c, in, t)
@@ -217,10 +230,24 @@ func Build(ctx context.Context, c Config) error {
 	result.Catalogue = append(result.Catalogue, casestudy.Catalogue...)
 	t.stage("casestudies+dataset")
 
-	charts, noData, scripts, err := runCharts(ctx, c, in, result, langs)
+	if poolErr != nil {
+		return fmt.Errorf("chart: %w", poolErr)
+	}
+	charts, waitPNG, noData, scripts, err := runCharts(ctx, c, in, pool, result, langs)
 	if err != nil {
 		return fmt.Errorf("chart: %w", err)
 	}
+	// The PNGs are still being drawn (chart.Pool.Draw); the site stage
+	// waits for them before publishing. On an early return they must be
+	// waited for too, before the pool closes.
+	pngWaited := false
+	defer func() {
+		if !pngWaited {
+			cancelled, cancel := context.WithCancel(ctx)
+			cancel()
+			waitPNG(cancelled)
+		}
+	}()
 	t.stage("chart")
 
 	releases := releaseHistory(ctx, c)
@@ -239,7 +266,7 @@ func Build(ctx context.Context, c Config) error {
 		return fmt.Errorf("site: %w", err)
 	}
 	err = site.Build(ctx, site.Input{
-		Places: in.places, Result: result, Charts: charts, I18n: in.i18n, Langs: langs,
+		Places: in.places, Result: result, Charts: charts, PNGs: func(ctx context.Context) error { pngWaited = true; return waitPNG(ctx) }, I18n: in.i18n, Langs: langs,
 		Digits: in.digits, Scripts: scripts,
 		Files: downloads,
 		Data:  map[string]any{"releases": releases, "casestudies": caseData, "casestudies_print": casePrint, "dataset": datasetPage, "charts_nodata": noData},
@@ -252,15 +279,16 @@ func Build(ctx context.Context, c Config) error {
 		return fmt.Errorf("site: %w", err)
 	}
 	t.stage("site")
+	markBuilt(c)
 	return nil
 }
 
 // runCharts draws every chart; it also returns the ids of charts left out
 // because this release has no data for them.
-func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result, langs []string) ([]chart.Chart, []string, map[string][]byte, error) {
+func runCharts(ctx context.Context, c Config, in inputs, pool *chart.Pool, result *compute.Result, langs []string) ([]chart.Chart, func(context.Context) error, []string, map[string][]byte, error) {
 	defs, err := chart.LoadDefs(c.Charts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	var skipped []string
 	charts, err := chart.Build(defs, result, chart.Options{
@@ -271,22 +299,22 @@ func runCharts(ctx context.Context, c Config, in inputs, result *compute.Result,
 		},
 	})
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	// One node process per core draws the charts the cache lacks.
-	if c.Renderers != nil {
-		err = c.Renderers.Render(ctx, charts, true)
-	} else {
-		err = chart.RenderAll(ctx, c.NodeModules, chartCache(c), charts, runtime.NumCPU(), true)
-	}
+	// Node processes draw the SVGs and PNGs the cache lacks; Draw
+	// returns with the SVGs, and wait waits for the PNGs.
+	wait, err := pool.Draw(ctx, charts)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	client, err := chart.ClientScript(c.NodeModules)
 	if err != nil {
-		return nil, nil, nil, err
+		stopped, stop := context.WithCancel(ctx)
+		stop()
+		wait(stopped)
+		return nil, nil, nil, nil, err
 	}
-	return charts, skipped, map[string][]byte{"echarts-ssr-client.js": client}, nil
+	return charts, wait, skipped, map[string][]byte{"echarts-ssr-client.js": client}, nil
 }
 
 func chartCache(c Config) string { return filepath.Join(c.Work, "svg-cache") }

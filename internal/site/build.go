@@ -65,6 +65,9 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if err := moveTree(files, dest); err != nil {
 		return fmt.Errorf("downloads: %w", err)
 	}
+	if err := writePNGs(ctx, in, dest); err != nil {
+		return err
+	}
 	if opt.BeforePublish != nil {
 		if err := opt.BeforePublish(ctx, dest); err != nil {
 			return err

@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -19,6 +20,11 @@ type Input struct {
 	Places  *places.Gazetteer
 	Result  *compute.Result
 	Charts  []chart.Chart // with SVG rendered
+	// PNGs, when set, is drawing the charts' PNGs while the site is
+	// built (it writes only their PNG field): every chart links its PNG,
+	// and Build waits for PNGs after Hugo and writes them into the new
+	// tree before publishing. An error stops the build unpublished.
+	PNGs func(context.Context) error
 	I18n    *i18n.Catalog
 	Langs   []string
 	Digits  i18n.Digits
@@ -120,11 +126,13 @@ func writeData(in Input, dataDir, staticDir string) error {
 		return err
 	}
 	charts := map[string]map[string]chartData{}
-	for _, c := range in.Charts {
+	for i := range in.Charts {
+		// By pointer: the PNG field may be being written (Input.PNGs).
+		c := &in.Charts[i]
 		if err := chart.CheckSVG(c.SVG); err != nil {
 			return fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
 		}
-		base := fmt.Sprintf("downloads/%s/charts/%s", c.Lang, c.ID)
+		base := chartBase(c.Lang, c.ID)
 		if err := writeFile(filepath.Join(staticDir, base+".csv"), c.CSV); err != nil {
 			return err
 		}
@@ -132,7 +140,9 @@ func writeData(in Input, dataDir, staticDir string) error {
 			return err
 		}
 		pngURL := ""
-		if len(c.PNG) > 0 {
+		if in.PNGs != nil {
+			pngURL = "/" + base + ".png" // written by writePNGs
+		} else if len(c.PNG) > 0 {
 			if err := writeFile(filepath.Join(staticDir, base+".png"), c.PNG); err != nil {
 				return err
 			}
@@ -204,6 +214,31 @@ func placesFor(in Input) (placesData, error) {
 	}
 	slices.SortFunc(pd.Provinces, func(a, b placeData) int { return cmp.Compare(a.Name["en"], b.Name["en"]) })
 	return pd, nil
+}
+
+// chartBase is a chart's downloads path without the extension.
+func chartBase(lang, id string) string {
+	return fmt.Sprintf("downloads/%s/charts/%s", lang, id)
+}
+
+// writePNGs waits for the charts' PNGs (Input.PNGs) and writes them under
+// dir, the finished tree.
+func writePNGs(ctx context.Context, in Input, dir string) error {
+	if in.PNGs == nil {
+		return nil
+	}
+	if err := in.PNGs(ctx); err != nil {
+		return fmt.Errorf("chart pictures: %w", err)
+	}
+	for _, c := range in.Charts {
+		if len(c.PNG) == 0 {
+			return fmt.Errorf("chart %s (%s): no PNG was drawn", c.ID, c.Lang)
+		}
+		if err := writeFile(filepath.Join(dir, chartBase(c.Lang, c.ID)+".png"), c.PNG); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeJSON(path string, v any) error {
