@@ -149,7 +149,12 @@ function encodePNG(w, h, px) {
 
 // toPNG draws the SVG and refuses a blank picture (every pixel one
 // colour: the SVG drew nothing resvg could see).
+// resvg reads a font file again for every piece of text it lays out, so
+// a drawing with no Khmer in it gets only the Latin faces (a third of the
+// bytes): the Khmer faces would draw none of its characters anyway.
+const khmerText = /[\u1780-\u17FF\u19E0-\u19FF]/;
 function toPNG(svg) {
+  const faces = khmerText.test(svg) ? fontFiles : fontFiles.filter((f) => !f.includes('-khmer-khmer-'));
   const r = new Resvg(svg, {
     background: '#ffffff',
     fitTo: { mode: 'original' },
@@ -158,7 +163,7 @@ function toPNG(svg) {
     // the time a PNG took.
     font: fontFiles.length >= 4 ? {
       loadSystemFonts: false,
-      fontFiles,
+      fontFiles: faces,
       sansSerifFamily: 'Noto Sans Khmer',
       defaultFontFamily: 'Noto Sans Khmer',
     } : {
