@@ -17,14 +17,14 @@ import (
 
 // Input is everything the site is made from.
 type Input struct {
-	Places  *places.Gazetteer
-	Result  *compute.Result
-	Charts  []chart.Chart // with SVG rendered
+	Places *places.Gazetteer
+	Result *compute.Result
+	Charts []chart.Chart // with SVG rendered
 	// PNGs, when set, is drawing the charts' PNGs while the site is
 	// built (it writes only their PNG field): every chart links its PNG,
 	// and Build waits for PNGs after Hugo and writes them into the new
 	// tree before publishing. An error stops the build unpublished.
-	PNGs func(context.Context) error
+	PNGs    func(context.Context) error
 	I18n    *i18n.Catalog
 	Langs   []string
 	Digits  i18n.Digits
@@ -125,6 +125,7 @@ func writeData(in Input, dataDir, staticDir string) error {
 	if err := writeJSON(filepath.Join(dataDir, "catalogue.json"), cat); err != nil {
 		return err
 	}
+	var files batch
 	charts := map[string]map[string]chartData{}
 	for i := range in.Charts {
 		// By pointer: the PNG field may be being written (Input.PNGs).
@@ -133,19 +134,13 @@ func writeData(in Input, dataDir, staticDir string) error {
 			return fmt.Errorf("chart %s (%s): %w", c.ID, c.Lang, err)
 		}
 		base := chartBase(c.Lang, c.ID)
-		if err := writeFile(filepath.Join(staticDir, base+".csv"), c.CSV); err != nil {
-			return err
-		}
-		if err := writeFile(filepath.Join(staticDir, base+".svg"), []byte(c.SVG)); err != nil {
-			return err
-		}
+		files.add(filepath.Join(staticDir, base+".csv"), c.CSV)
+		files.add(filepath.Join(staticDir, base+".svg"), []byte(c.SVG))
 		pngURL := ""
 		if in.PNGs != nil {
 			pngURL = "/" + base + ".png" // written by writePNGs
 		} else if len(c.PNG) > 0 {
-			if err := writeFile(filepath.Join(staticDir, base+".png"), c.PNG); err != nil {
-				return err
-			}
+			files.add(filepath.Join(staticDir, base+".png"), c.PNG)
 			pngURL = "/" + base + ".png"
 		}
 		if charts[c.Lang] == nil {
@@ -169,16 +164,12 @@ func writeData(in Input, dataDir, staticDir string) error {
 		if !filepath.IsLocal(name) {
 			return fmt.Errorf("published file %q is not a path inside the site", name)
 		}
-		if err := writeFile(filepath.Join(staticDir, name), b); err != nil {
-			return err
-		}
+		files.add(filepath.Join(staticDir, name), b)
 	}
 	for name, b := range in.Scripts {
-		if err := writeFile(filepath.Join(staticDir, "js", name), b); err != nil {
-			return err
-		}
+		files.add(filepath.Join(staticDir, "js", name), b)
 	}
-	return nil
+	return files.write()
 }
 
 func placesFor(in Input) (placesData, error) {
@@ -230,15 +221,14 @@ func writePNGs(ctx context.Context, in Input, dir string) error {
 	if err := in.PNGs(ctx); err != nil {
 		return fmt.Errorf("chart pictures: %w", err)
 	}
+	var files batch
 	for _, c := range in.Charts {
 		if len(c.PNG) == 0 {
 			return fmt.Errorf("chart %s (%s): no PNG was drawn", c.ID, c.Lang)
 		}
-		if err := writeFile(filepath.Join(dir, chartBase(c.Lang, c.ID)+".png"), c.PNG); err != nil {
-			return err
-		}
+		files.add(filepath.Join(dir, chartBase(c.Lang, c.ID)+".png"), c.PNG)
 	}
-	return nil
+	return files.write()
 }
 
 func writeJSON(path string, v any) error {
