@@ -8,7 +8,10 @@
 // "each province" definitions); Renderer.Render fills each Chart's SVG by
 // running one long-lived Node process over the npm echarts package, and
 // with Renderer.PNG also its PNG, drawn from that SVG by @resvg/resvg-js in
-// the same process (png.go says which fonts it uses).
+// the same process (png.go says which fonts it uses). A build uses a Pool:
+// Pool.Draw has some processes draw SVGs and the others draw the PNGs from
+// them, and returns as soon as the SVGs are drawn, so that the pages are
+// made while the PNGs are still being drawn.
 //
 // Always:
 //   - a missing point is a gap (null in the option, "–" in the table, its
