@@ -468,3 +468,41 @@ func TestPoolDrawReportsErrors(t *testing.T) {
 		t.Errorf("Draw after errors: %v", err)
 	}
 }
+
+// render.js reuses one ECharts instance per size: a chart drawn after
+// others (including one ECharts rejected) must be the chart drawn alone.
+func TestReusedInstanceDrawsLikeAFreshOne(t *testing.T) {
+	opts := []string{
+		`{"aria":{"enabled":true,"decal":{"show":true}},"legend":{"show":true},"title":{"text":"Bars","subtext":"with decals"},"xAxis":{"type":"category","data":["2014","2015"]},"yAxis":{"type":"value","name":"people"},"series":[{"type":"bar","name":"A","data":[4,6]},{"type":"bar","name":"B","data":[2,3],"stack":"s"}]}`,
+		`{"series":[{"type":"nosuchtype","data":[1]}]}`,
+		`{"title":{"text":"Line"},"xAxis":{"type":"category","data":["2014","2015","2016"]},"yAxis":{},"series":[{"type":"line","name":"W","data":[1,null,3],"symbol":"rect"}]}`,
+		`{"xAxis":{"type":"category","data":["x"]},"yAxis":{},"series":[{"type":"bar","data":[1]}]}`,
+	}
+	chartsOf := func() []Chart {
+		var cs []Chart
+		for i, o := range opts {
+			cs = append(cs, Chart{ID: "c" + strconv.Itoa(i), Lang: "en", Alt: "x", Width: 400 + 100*(i%2), Height: 300, Option: []byte(o)})
+		}
+		return cs
+	}
+	together := chartsOf()
+	r := newRenderer(t, "")
+	if err := r.Render(context.Background(), together); err == nil || !strings.Contains(err.Error(), "c1") {
+		t.Fatalf("Render = %v, want chart c1 refused", err)
+	}
+	// and again, after all of them
+	again := chartsOf()
+	r.Render(context.Background(), again)
+	for i := range opts {
+		if i == 1 {
+			continue
+		}
+		alone := chartsOf()[i : i+1]
+		if err := newRenderer(t, "").Render(context.Background(), alone); err != nil {
+			t.Fatal(err)
+		}
+		if together[i].SVG != alone[0].SVG || again[i].SVG != alone[0].SVG {
+			t.Errorf("chart %d drawn after others differs from the chart drawn alone", i)
+		}
+	}
+}
