@@ -274,7 +274,7 @@ func Build(ctx context.Context, c Config) error {
 			Illustrative: in.release.Illustrative, Release: latestDate(checked.Observations), Files: files,
 			Digits: in.digits.String(), Briefs: c.BeforePublish != nil,
 		},
-	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work, BeforePublish: beforePublish(c)})
+	}, site.Options{Root: c.Root, Out: c.Out, Hugo: hugo, Work: c.Work, BeforePublish: beforePublish(c), Part: t.sub("site")})
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}

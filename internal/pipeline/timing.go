@@ -28,3 +28,17 @@ func (t *timer) stage(name string) {
 	}
 	t.last = now
 }
+
+// sub returns a function printing the parts of the stage under way as
+// "stage PREFIX.NAME SECONDS", timed from the last stage or part; the
+// stage's own line still gives its whole time.
+func (t *timer) sub(prefix string) func(name string) {
+	last := time.Now()
+	return func(name string) {
+		now := time.Now()
+		if t.w != nil {
+			fmt.Fprintf(t.w, "stage %s.%s %.3f\n", prefix, name, now.Sub(last).Seconds())
+		}
+		last = now
+	}
+}

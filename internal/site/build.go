@@ -20,6 +20,10 @@ type Options struct {
 	// they are published with the pages or not at all). dir is the new tree;
 	// serve it to print or screenshot pages.
 	BeforePublish func(ctx context.Context, dir string) error
+	// Part, when set, is called at the end of each part of the build
+	// ("data", "hugo", "downloads", "pngs", "before-publish", "publish"),
+	// for timings.
+	Part func(name string)
 }
 
 // Build writes the generated data, runs Hugo and publishes the result to
@@ -30,6 +34,10 @@ type Options struct {
 func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if opt.Work == "" {
 		opt.Work = filepath.Join(opt.Root, ".prisonstats")
+	}
+	part := opt.Part
+	if part == nil {
+		part = func(string) {}
 	}
 	if err := os.MkdirAll(opt.Work, 0o755); err != nil {
 		return err
@@ -51,6 +59,7 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if _, err := writeConfig(opt.Root, work); err != nil {
 		return fmt.Errorf("hugo config: %w", err)
 	}
+	part("data")
 	// Hugo writes next to the published folder so that the swap is a rename.
 	dest := destFor(opt.Out, work)
 	if err := os.Mkdir(dest, 0o755); err != nil {
@@ -60,23 +69,29 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	if err := runHugo(ctx, opt.Hugo, work, dest); err != nil {
 		return err
 	}
+	part("hugo")
 	// The downloads go straight into the new tree: Hugo would only copy
 	// them, and they are most of the site's bytes.
 	if err := moveTree(files, dest); err != nil {
 		return fmt.Errorf("downloads: %w", err)
 	}
+	part("downloads")
 	if err := writePNGs(ctx, in, dest); err != nil {
 		return err
 	}
+	part("pngs")
 	if opt.BeforePublish != nil {
 		if err := opt.BeforePublish(ctx, dest); err != nil {
 			return err
 		}
+		part("before-publish")
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	return publish(dest, opt.Out)
+	err = publish(dest, opt.Out)
+	part("publish")
+	return err
 }
 
 // destFor names the folder Hugo renders into: beside out, tied to the build
