@@ -53,7 +53,7 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 	defer unlock()
 	defer os.RemoveAll(work)
 	files := filepath.Join(work, "gen", "files")
-	if err := writeData(in, filepath.Join(work, "gen", "data"), files); err != nil {
+	if err := writeData(in, filepath.Join(work, "gen", "data"), files, opt.Out); err != nil {
 		return fmt.Errorf("write data: %w", err)
 	}
 	if _, err := writeConfig(opt.Root, work); err != nil {
@@ -76,7 +76,7 @@ func Build(ctx context.Context, in Input, opt Options) (err error) {
 		return fmt.Errorf("downloads: %w", err)
 	}
 	part("downloads")
-	if err := writePNGs(ctx, in, dest); err != nil {
+	if err := writePNGs(ctx, in, dest, opt.Out); err != nil {
 		return err
 	}
 	part("pngs")

@@ -86,7 +86,7 @@ type chartData struct {
 
 // writeData writes the generated data (dataDir, mounted as Hugo's data/) and
 // the downloads (staticDir, moved into the published tree after Hugo).
-func writeData(in Input, dataDir, staticDir string) error {
+func writeData(in Input, dataDir, staticDir, published string) error {
 	pd, err := placesFor(in)
 	if err != nil {
 		return err
@@ -125,7 +125,7 @@ func writeData(in Input, dataDir, staticDir string) error {
 	if err := writeJSON(filepath.Join(dataDir, "catalogue.json"), cat); err != nil {
 		return err
 	}
-	var files batch
+	files := batch{from: staticDir, prev: published}
 	charts := map[string]map[string]chartData{}
 	for i := range in.Charts {
 		// By pointer: the PNG field may be being written (Input.PNGs).
@@ -214,14 +214,14 @@ func chartBase(lang, id string) string {
 
 // writePNGs waits for the charts' PNGs (Input.PNGs) and writes them under
 // dir, the finished tree.
-func writePNGs(ctx context.Context, in Input, dir string) error {
+func writePNGs(ctx context.Context, in Input, dir, published string) error {
 	if in.PNGs == nil {
 		return nil
 	}
 	if err := in.PNGs(ctx); err != nil {
 		return fmt.Errorf("chart pictures: %w", err)
 	}
-	var files batch
+	files := batch{from: dir, prev: published}
 	for _, c := range in.Charts {
 		if len(c.PNG) == 0 {
 			return fmt.Errorf("chart %s (%s): no PNG was drawn", c.ID, c.Lang)
