@@ -197,38 +197,23 @@ func Build(ctx context.Context, c Config) error {
 	}
 	t.stage("protect")
 
-	webCases, _ := casestudy.Gate(checked.Cases, casestudy.Web) // GateAll in check reported every problem
-	offences, err := casestudy.LoadOffences(filepath.Join(c.Root, "data", casestudy.OffencesFile))
-	if err != nil {
-		return fmt.Errorf("case studies: %w", err)
+	// The case studies and the dataset downloads are made beside the
+	// charts (neither needs the other; both only read result).
+	extrasDone := make(chan struct{})
+	var ex extras
+	var exErr error
+	var exTime time.Duration
+	go func() {
+		defer close(extrasDone)
+		start := time.Now()
+		ex, exErr = buildExtras(c, in, checked, result, langs)
+		exTime = time.Since(start)
+	}()
+	waitExtras := func() error {
+		<-extrasDone
+		return exErr
 	}
-	country := in.places.Level(places.Country)[0].Code
-	caseData, err := casestudy.SiteData(webCases, casestudy.Summarise(webCases, country),
-		casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: in.digits})
-	if err != nil {
-		return fmt.Errorf("case studies: %w", err)
-	}
-	// Packs carry the cases whose consent covers print; public packs only
-	// those that also cover the web (PrintData marks them).
-	printCases, _ := casestudy.Gate(checked.Cases, casestudy.Print)
-	casePrint, err := casestudy.PrintData(printCases, casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: in.digits})
-	if err != nil {
-		return fmt.Errorf("case studies: %w", err)
-	}
-	mf, err := manifest.Load(filepath.Join(c.Root, filepath.FromSlash(manifest.Path)))
-	if err != nil {
-		return fmt.Errorf("dataset: %w", err)
-	}
-	release := latestDate(checked.Observations)
-	downloads, err := dataset.Build(checked.Observations, result, dataset.Sources(mf), release)
-	if err != nil {
-		return fmt.Errorf("dataset: %w", err)
-	}
-	datasetPage := dataset.PageData(result, release, downloads)
-	// The documented-case figures join the catalogue for the methodology
-	// page, after the dataset was made: they are not national statistics.
-	result.Catalogue = append(result.Catalogue, casestudy.Catalogue...)
-	t.stage("casestudies+dataset")
+	defer waitExtras()
 
 	if poolErr != nil {
 		return fmt.Errorf("chart: %w", poolErr)
@@ -249,6 +234,14 @@ func Build(ctx context.Context, c Config) error {
 		}
 	}()
 	t.stage("chart")
+	if err := waitExtras(); err != nil {
+		return err
+	}
+	t.report("casestudies+dataset", exTime)
+	caseData, casePrint, downloads, datasetPage := ex.caseData, ex.casePrint, ex.downloads, ex.datasetPage
+	// The documented-case figures join the catalogue for the methodology
+	// page, after the dataset was made: they are not national statistics.
+	result.Catalogue = append(result.Catalogue, casestudy.Catalogue...)
 
 	releases := releaseHistory(ctx, c)
 	t.stage("history")
@@ -281,6 +274,46 @@ func Build(ctx context.Context, c Config) error {
 	t.stage("site")
 	markBuilt(c)
 	return nil
+}
+
+// extras are what the site needs besides the charts: the case studies'
+// data and the dataset downloads.
+type extras struct {
+	caseData, casePrint any
+	downloads           map[string][]byte
+	datasetPage         any
+}
+
+func buildExtras(c Config, in inputs, checked *Checked, result *compute.Result, langs []string) (extras, error) {
+	webCases, _ := casestudy.Gate(checked.Cases, casestudy.Web) // GateAll in check reported every problem
+	offences, err := casestudy.LoadOffences(filepath.Join(c.Root, "data", casestudy.OffencesFile))
+	if err != nil {
+		return extras{}, fmt.Errorf("case studies: %w", err)
+	}
+	country := in.places.Level(places.Country)[0].Code
+	caseData, err := casestudy.SiteData(webCases, casestudy.Summarise(webCases, country),
+		casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: in.digits})
+	if err != nil {
+		return extras{}, fmt.Errorf("case studies: %w", err)
+	}
+	// Packs carry the cases whose consent covers print; public packs only
+	// those that also cover the web (PrintData marks them).
+	printCases, _ := casestudy.Gate(checked.Cases, casestudy.Print)
+	casePrint, err := casestudy.PrintData(printCases, casestudy.SiteOptions{Places: in.places, Offences: offences, Langs: langs, Digits: in.digits})
+	if err != nil {
+		return extras{}, fmt.Errorf("case studies: %w", err)
+	}
+	mf, err := manifest.Load(filepath.Join(c.Root, filepath.FromSlash(manifest.Path)))
+	if err != nil {
+		return extras{}, fmt.Errorf("dataset: %w", err)
+	}
+	release := latestDate(checked.Observations)
+	downloads, err := dataset.Build(checked.Observations, result, dataset.Sources(mf), release)
+	if err != nil {
+		return extras{}, fmt.Errorf("dataset: %w", err)
+	}
+	datasetPage := dataset.PageData(result, release, downloads)
+	return extras{caseData: caseData, casePrint: casePrint, downloads: downloads, datasetPage: datasetPage}, nil
 }
 
 // runCharts draws every chart; it also returns the ids of charts left out

@@ -42,3 +42,10 @@ func (t *timer) sub(prefix string) func(name string) {
 		last = now
 	}
 }
+
+// report prints the time of a stage that ran beside the others.
+func (t *timer) report(name string, d time.Duration) {
+	if t.w != nil {
+		fmt.Fprintf(t.w, "stage %s %.3f\n", name, d.Seconds())
+	}
+}
