@@ -112,17 +112,7 @@ func (p *Pool) Draw(ctx context.Context, cs []Chart) (wait func(context.Context)
 	if overlap {
 		startPNG()
 	}
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range cs {
-			select {
-			case next <- i:
-			case <-svgCtx.Done():
-				return
-			}
-		}
-	}()
+	next := feed(svgCtx, len(cs))
 	svgErrs := make([]error, len(svgRs))
 	var wg sync.WaitGroup
 	for w, r := range svgRs {
@@ -213,17 +203,7 @@ func (p *Pool) each(ctx context.Context, cs []Chart, png bool, do func(*Renderer
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range cs {
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	next := feed(ctx, len(cs))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -245,6 +225,22 @@ func (p *Pool) each(ctx context.Context, cs []Chart, png bool, do func(*Renderer
 		return err
 	}
 	return ctx.Err()
+}
+
+// feed hands out 0..n-1, one at a time, until ctx ends.
+func feed(ctx context.Context, n int) <-chan int {
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range n {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return next
 }
 
 // Close ends the pool's node processes.

@@ -223,16 +223,9 @@ func (r *Renderer) Render(ctx context.Context, cs []Chart) error {
 	var errs []error
 	for i := range cs {
 		c := &cs[i]
-		name := c.ID + " (" + c.Lang + ")"
+		name, w, h := c.describe()
 		if r.broken != nil {
 			return errors.Join(append(errs, fmt.Errorf("chart %s: renderer unusable: %w", name, r.broken))...)
-		}
-		w, h := c.Width, c.Height
-		if w == 0 {
-			w = defaultWidth
-		}
-		if h == 0 {
-			h = defaultHeight
 		}
 		raw, key, png, err := r.renderOne(ctx, name, c.Option, w, h)
 		if err != nil {
@@ -359,6 +352,18 @@ func (r *Renderer) ask(ctx context.Context, req request) (response, error) {
 	return resp, nil
 }
 
+// describe gives the chart's name in messages and its size in pixels.
+func (c *Chart) describe() (name string, w, h int) {
+	w, h = c.Width, c.Height
+	if w == 0 {
+		w = defaultWidth
+	}
+	if h == 0 {
+		h = defaultHeight
+	}
+	return c.ID + " (" + c.Lang + ")", w, h
+}
+
 // RenderPNG fills the PNG of each chart Render drew (with PNG off), from
 // the cache or by drawing the SVG ECharts wrote. Charts Render could not
 // draw are skipped: Render reported them.
@@ -371,16 +376,9 @@ func (r *Renderer) RenderPNG(ctx context.Context, cs []Chart) error {
 		if c.raw == "" {
 			continue
 		}
-		name := c.ID + " (" + c.Lang + ")"
+		name, w, h := c.describe()
 		if r.broken != nil {
 			return errors.Join(append(errs, fmt.Errorf("chart %s: renderer unusable: %w", name, r.broken))...)
-		}
-		w, h := c.Width, c.Height
-		if w == 0 {
-			w = defaultWidth
-		}
-		if h == 0 {
-			h = defaultHeight
 		}
 		var path string
 		var png []byte

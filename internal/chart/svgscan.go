@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/prisonstats/prisonstats/internal/xmlchar"
 )
 
 // A fast path for walkSVG. Parsing every chart with encoding/xml, twice
@@ -192,7 +194,7 @@ func plainText(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && n == 1 || !xmlChar(r) {
+		if r == utf8.RuneError && n == 1 || !xmlchar.Valid(r) {
 			return false
 		}
 		i += n
@@ -202,14 +204,6 @@ func plainText(s string) bool {
 		return ok
 	}
 	return true
-}
-
-// xmlChar is XML 1.0's Char production (encoding/xml's isInCharacterRange).
-func xmlChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
 }
 
 // unescape decodes the five XML entities and character references; any
@@ -252,7 +246,7 @@ func unescape(s string) (string, bool) {
 			} else {
 				n, err = strconv.ParseUint(ref[1:], 10, 32)
 			}
-			if err != nil || !xmlChar(rune(n)) || strings.ContainsAny(ref[1:], "+-_") {
+			if err != nil || !xmlchar.Valid(rune(n)) || strings.ContainsAny(ref[1:], "+-_") {
 				return "", false
 			}
 			b.WriteRune(rune(n))

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/prisonstats/prisonstats/internal/xmlchar"
 )
 
 // errBail says the fast sheet reader met something outside the XML subset
@@ -428,19 +430,12 @@ func validText(b []byte, attr bool) bool {
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n == 1 || !xmlChar(r) {
+		if r == utf8.RuneError && n == 1 || !xmlchar.Valid(r) {
 			return false
 		}
 		i += n
 	}
 	return true
-}
-
-func xmlChar(r rune) bool {
-	return r == 0x09 || r == 0x0A || r == 0x0D ||
-		r >= 0x20 && r <= 0xD7FF ||
-		r >= 0xE000 && r <= 0xFFFD ||
-		r >= 0x10000 && r <= 0x10FFFF
 }
 
 // entity reads one character reference at the start of b ("&amp;",
@@ -479,7 +474,7 @@ func entity(b []byte) (int, rune, bool) {
 		}
 	}
 	v, err := strconv.ParseUint(string(digits), base, 32)
-	if err != nil || !xmlChar(rune(v)) {
+	if err != nil || !xmlchar.Valid(rune(v)) {
 		return 0, 0, false
 	}
 	return end + 1, rune(v), true
